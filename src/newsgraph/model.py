@@ -1,0 +1,328 @@
+"""The data model: documents, spans and the facts extracted from them.
+
+Every class is a frozen dataclass. Every span is a half-open ``[start, end)`` range of ``str``
+indices into ``Document.text`` and carries the text it covers, so ``text[start:end] == span.text``
+is an invariant that tests check. Every fact carries its :class:`Provenance` (which stage and
+version made it, with which model, from which words, how sure). Ids are derived from content,
+so running the same input again yields the same ids and the store upserts instead of duplicating.
+
+``to_dict``/``from_dict`` give a JSON-ready form that round-trips exactly (property-tested).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import types
+import typing
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar, TypeVar
+
+__all__ = [
+    "Analysis",
+    "Document",
+    "Entity",
+    "Event",
+    "Mention",
+    "Provenance",
+    "Quote",
+    "Rejection",
+    "Span",
+    "TimeExpression",
+    "Title",
+    "content_id",
+    "from_dict",
+    "normalise_text",
+    "to_dict",
+]
+
+
+def normalise_text(text: str) -> str:
+    """The form of a text used for duplicate detection: NFKC, case-folded, whitespace collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def content_id(prefix: str, *parts: object) -> str:
+    """A stable id from content: ``prefix`` + the first 16 hex digits of a SHA-256 of ``parts``."""
+    digest = hashlib.sha256("\x1f".join("" if p is None else str(p) for p in parts).encode("utf-8"))
+    return f"{prefix}_{digest.hexdigest()[:16]}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Span:
+    """A half-open ``[start, end)`` character range of ``Document.text`` and the text it covers."""
+
+    start: int
+    end: int
+    text: str
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"Span [{self.start}, {self.end}) is not a valid range: need 0 <= start <= end")
+        if len(self.text) != self.end - self.start:
+            raise ValueError(
+                f"Span [{self.start}, {self.end}) has {len(self.text)} characters of text, "
+                f"expected {self.end - self.start}"
+            )
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        """The span of ``text[start:end]``."""
+        return cls(start=start, end=end, text=text[start:end])
+
+    def slices(self, text: str) -> bool:
+        """True when this span's offsets cut exactly its text out of ``text``."""
+        return text[self.start : self.end] == self.text
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Provenance:
+    """Where a fact came from: the stage (and its version) that made it, the model it used,
+    the evidence spans it rests on, and a confidence (``None`` when the stage has no calibrated
+    score, rather than a made-up 1.0)."""
+
+    stage: str
+    stage_version: str
+    model: str | None = None
+    evidence: tuple[Span, ...] = ()
+    confidence: float | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Document:
+    """One news article, as read from its source.
+
+    ``published`` is an ISO 8601 date or date-time (UTC) and ``published_source`` says where it
+    came from (``dateline``, ``html``, ``feed``, ``jsonl``, ``http-header``, ...), because a
+    dateline is worth more than a file's mtime. ``origin`` names the input it was read from
+    (``path``, ``path:line``, ``path#record-id``, or URL) so every message can point at it.
+    ``extra`` keeps reader-specific metadata such as a WARC record id.
+    """
+
+    id: str
+    text: str
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+    standfirst: str | None = None
+    section: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    published_source: str | None = None
+    retrieved: str | None = None
+    language: str | None = None
+    origin: str | None = None
+    extra: tuple[tuple[str, str], ...] = ()
+
+    @staticmethod
+    def make_id(text: str) -> str:
+        """Documents are identified by their normalised text: the same article read twice, from
+        any format, gets the same id."""
+        return content_id("doc", normalise_text(text))
+
+    @classmethod
+    def create(cls, *, text: str, **fields: Any) -> Document:
+        """A document whose id is derived from ``text``."""
+        return cls(id=cls.make_id(text), text=text, **fields)
+
+    @property
+    def text_hash(self) -> str:
+        return hashlib.sha256(normalise_text(self.text).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rejection:
+    """An input that did not become a document, or a document a stage failed on.
+
+    ``reason`` is a stable code (``empty_text``, ``decode_error``, ``binary``, ``truncated``,
+    ``malformed``, ``not_an_article``, ``missing_field``, ``fetch_error``, ``duplicate``,
+    ``stage_error``); ``origin`` names the input (file, line or record) and ``message`` says what
+    was wrong and what to do about it.
+    """
+
+    origin: str
+    reason: str
+    message: str
+    document_id: str | None = None
+
+    @property
+    def id(self) -> str:
+        return content_id("rej", self.origin, self.reason)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Mention:
+    """A span of the text that names (or refers to) something; ``entity_id`` links it to the
+    canonical entity once coreference and linking have run."""
+
+    id: str
+    document_id: str
+    span: Span
+    label: str
+    provenance: Provenance
+    entity_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Title:
+    """A title or role held by an entity (``President`` of ``CHN``) as of a date: roles change."""
+
+    title: str
+    affiliation: str | None = None
+    as_of: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entity:
+    """A canonical real-world thing: person, organisation, country, place, facility or project,
+    event or group. ``country`` is an ISO 3166 alpha-3 code."""
+
+    id: str
+    name: str
+    kind: str
+    provenance: Provenance
+    aliases: tuple[str, ...] = ()
+    titles: tuple[Title, ...] = ()
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TimeExpression:
+    """A time expression normalised to TIMEX3 (``type`` DATE/TIME/DURATION/SET, ``value`` such as
+    ``2025-05-03``, ``P4D`` or ``PAST_REF``) with calendar bounds for range queries."""
+
+    id: str
+    document_id: str
+    span: Span
+    type: str
+    value: str
+    provenance: Provenance
+    earliest: str | None = None
+    latest: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quote:
+    """Something somebody said: ``kind`` is ``direct``, ``partial`` or ``indirect``; ``cue`` is the
+    reporting word (``cue_lemma`` its lemma); ``speaker`` the mention span of who said it."""
+
+    id: str
+    document_id: str
+    span: Span
+    kind: str
+    provenance: Provenance
+    cue: Span | None = None
+    cue_lemma: str | None = None
+    speaker: Span | None = None
+    speaker_entity_id: str | None = None
+    time: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event:
+    """Who did what to whom, coded in PLOVER: ``type`` (e.g. CONSULT), ``mode`` (e.g. visit),
+    actor and recipient entity ids, place entity id, time value, ``modality`` (asserted,
+    negated, future, hypothetical, reported) and the CAMEO code; ``evidence`` is the words."""
+
+    id: str
+    document_id: str
+    type: str
+    evidence: Span
+    provenance: Provenance
+    mode: str | None = None
+    actors: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()
+    place: str | None = None
+    time: str | None = None
+    modality: str = "asserted"
+    cameo: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Analysis:
+    """A document with every fact extracted from it so far. Stages add to it; nothing mutates."""
+
+    document: Document
+    mentions: tuple[Mention, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    time_expressions: tuple[TimeExpression, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+
+    FACT_KINDS: ClassVar[tuple[str, ...]] = ("mentions", "entities", "time_expressions", "quotes", "events")
+
+    def spans(self) -> typing.Iterator[Span]:
+        """Every span of every fact, for checking the offset invariant."""
+        for mention in self.mentions:
+            yield mention.span
+        for timex in self.time_expressions:
+            yield timex.span
+        for quote in self.quotes:
+            yield quote.span
+            if quote.cue is not None:
+                yield quote.cue
+            if quote.speaker is not None:
+                yield quote.speaker
+        for event in self.events:
+            yield event.evidence
+        for fact in (*self.mentions, *self.entities, *self.time_expressions, *self.quotes, *self.events):
+            yield from fact.provenance.evidence
+
+
+# --- serialisation -------------------------------------------------------------------------
+
+T = TypeVar("T")
+
+
+def to_dict(obj: Any) -> Any:
+    """A JSON-ready form of a model object: dataclasses become dicts, tuples become lists."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, tuple | list):
+        return [to_dict(item) for item in obj]
+    return obj
+
+
+def from_dict(cls: type[T], data: Mapping[str, Any]) -> T:
+    """Rebuild a model object of class ``cls`` from :func:`to_dict` output.
+
+    Unknown keys are an error (a typo in untrusted JSON should not pass silently).
+    """
+    if not isinstance(data, Mapping):
+        raise TypeError(f"{cls.__name__}: expected an object, got {type(data).__name__}")
+    hints = typing.get_type_hints(cls)
+    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    unknown = set(data) - names
+    if unknown:
+        raise ValueError(f"{cls.__name__}: unknown field(s) {sorted(unknown)}; expected some of {sorted(names)}")
+    kwargs = {name: _convert(hints[name], value) for name, value in data.items()}
+    return cls(**kwargs)
+
+
+def _convert(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _convert(options[0], value) if len(options) == 1 else value
+    if origin is tuple:
+        args = typing.get_args(hint)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_convert(args[0], item) for item in value)
+        return tuple(_convert(a, item) for a, item in zip(args, value, strict=True))
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return from_dict(hint, value)
+    return value
+
+
+# Which class holds the facts of each kind (the names of the extract JSON lists).
+FACT_CLASSES: dict[str, type] = {
+    "mentions": Mention,
+    "entities": Entity,
+    "time_expressions": TimeExpression,
+    "quotes": Quote,
+    "events": Event,
+}
