@@ -1,0 +1,185 @@
+"""The Python API: what the CLI (and later the REST API) call. Orchestration only.
+
+    >>> import newsgraph.api as ng
+    >>> for result in ng.extract(["article.txt"]):          # doctest: +SKIP
+    ...     print(result.document.title, len(result.mentions))
+    >>> summary = ng.ingest(["feeds.txt", "saved/"], db="news.db")  # doctest: +SKIP
+    >>> print(summary.describe())                          # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, BinaryIO
+
+from newsgraph.ingest.inputs import read_all
+from newsgraph.model import Analysis, Document, Rejection, normalise_text
+from newsgraph.pipeline import registry
+from newsgraph.pipeline.nlp import load_model
+from newsgraph.pipeline.runner import ErrorPolicy, Pipeline
+from newsgraph.store import Store, open_store
+
+if TYPE_CHECKING:
+    from newsgraph.ingest.source import RawInput
+
+__all__ = ["IngestSummary", "build_pipeline", "extract", "ingest", "open_store"]
+
+DEFAULT_DB = "newsgraph.db"
+
+Fetch = Callable[[str], Iterator["RawInput"]]
+
+
+def build_pipeline(
+    *,
+    model: str | None = None,
+    stages: Sequence[str] | None = None,
+    batch_size: int = 16,
+    on_error: ErrorPolicy = "reject",
+) -> Pipeline:
+    """The spaCy model (loaded once per process) and the named stages (default: all)."""
+    names = registry.DEFAULT_STAGES if stages is None else stages
+    return Pipeline(
+        load_model(model), [registry.create(n) for n in names], batch_size=batch_size, on_error=on_error
+    )
+
+
+def extract(
+    specs: Iterable[str],
+    *,
+    pipeline: Pipeline | None = None,
+    fetch: Fetch | None = None,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Analysis | Rejection]:
+    """Read and analyse articles without storing them: one result per article or bad input."""
+    pipeline = pipeline or build_pipeline()
+    documents: list[Document] = []
+    for item in read_all(specs, fetch=fetch, stdin=stdin):
+        if isinstance(item, Rejection):
+            yield from pipeline.run(documents)
+            documents = []
+            yield item
+        else:
+            documents.append(item)
+            if len(documents) >= pipeline.batch_size:
+                yield from pipeline.run(documents)
+                documents = []
+    yield from pipeline.run(documents)
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """What an ingest did; counts only go up while it runs (the progress display reads them)."""
+
+    seen: int = 0
+    stored: int = 0
+    already_stored: int = 0
+    repeated: int = 0
+    rejected: int = 0
+    rejected_by_reason: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def duplicates(self) -> int:
+        return self.already_stored + self.repeated
+
+    def reject(self, rejection: Rejection) -> None:
+        self.rejected += 1
+        self.rejected_by_reason[rejection.reason] = self.rejected_by_reason.get(rejection.reason, 0) + 1
+
+    def describe(self, db: str = DEFAULT_DB) -> str:
+        """The closing summary line(s) the CLI prints."""
+        line = (
+            f"{self.seen} seen, {self.stored} stored, {self.duplicates} duplicates, {self.rejected} rejected"
+        )
+        notes = []
+        if self.seen and self.already_stored == self.seen:
+            notes.append(f"all {self.seen} documents were already in {db}; nothing new to store")
+        elif self.already_stored:
+            notes.append(f"{self.already_stored} already in {db}")
+        if self.repeated:
+            notes.append(f"{self.repeated} repeated within this input")
+        if self.rejected:
+            reasons = ", ".join(f"{n} {r}" for r, n in sorted(self.rejected_by_reason.items()))
+            notes.append(f"rejected: {reasons}; list them with `newsgraph rejections --db {db}`")
+        return "\n".join([line, *notes])
+
+
+class _BatchDedup:
+    """Documents seen earlier in this run (the store only knows what was committed)."""
+
+    def __init__(self) -> None:
+        self._keys: set[str] = set()
+
+    def seen(self, document: Document) -> bool:
+        keys = {"text:" + normalise_text(document.text)}
+        if document.url:
+            keys.add("url:" + document.url)
+        if keys & self._keys:
+            return True
+        self._keys |= keys
+        return False
+
+
+def ingest(
+    specs: Iterable[str],
+    *,
+    db: str | Store = DEFAULT_DB,
+    pipeline: Pipeline | None = None,
+    fetch: Fetch | None = None,
+    stdin: BinaryIO | None = None,
+    summary: IngestSummary | None = None,
+    progress: Callable[[IngestSummary], None] | None = None,
+) -> IngestSummary:
+    """Read, deduplicate, analyse and store articles; returns what happened.
+
+    Known documents are skipped before the (expensive) analysis. Each batch is written in one
+    transaction, so an interrupted run loses at most the batch in flight, and running the same
+    command again resumes: what was stored is recognised as already there.
+    Pass ``summary`` to keep the counts if the run is interrupted, and ``progress`` to be called
+    after each input (the CLI's progress display is).
+    """
+    summary = summary if summary is not None else IngestSummary()
+    store = open_store(db) if isinstance(db, str) else db
+    try:
+        pipeline = pipeline or build_pipeline()
+        dedup = _BatchDedup()
+        pending: list[Document] = []
+        for item in read_all(specs, fetch=fetch, stdin=stdin):
+            if progress is not None:
+                progress(summary)
+            if isinstance(item, Rejection):
+                summary.reject(item)
+                store.add_rejection(item)
+                continue
+            summary.seen += 1
+            if store.find_duplicate(item) is not None:
+                summary.already_stored += 1
+                continue
+            if dedup.seen(item):
+                summary.repeated += 1
+                continue
+            pending.append(item)
+            if len(pending) >= pipeline.batch_size:
+                _analyse_and_store(pipeline, store, pending, summary)
+                pending = []
+        _analyse_and_store(pipeline, store, pending, summary)
+    finally:
+        if isinstance(db, str):
+            store.close()
+    return summary
+
+
+def _analyse_and_store(
+    pipeline: Pipeline, store: Store, documents: list[Document], summary: IngestSummary
+) -> None:
+    analyses: list[Analysis] = []
+    for result in pipeline.run(documents):
+        if isinstance(result, Rejection):
+            summary.reject(result)
+            store.add_rejection(result)
+        else:
+            analyses.append(result)
+    if analyses:
+        added = store.add_many(analyses)
+        summary.stored += sum(added)
+        summary.already_stored += len(added) - sum(added)

