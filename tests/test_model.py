@@ -58,27 +58,71 @@ def analyses(draw: st.DrawFn) -> Analysis:
         )
 
     mentions = tuple(
-        Mention(id=f"men_{i}", document_id=doc.id, span=draw(spans_of(text)), label="PERSON",
-                provenance=prov(), entity_id=draw(st.none() | st.just("ent_1")))
+        Mention(
+            id=f"men_{i}",
+            document_id=doc.id,
+            span=draw(spans_of(text)),
+            label="PERSON",
+            provenance=prov(),
+            entity_id=draw(st.none() | st.just("ent_1")),
+        )
         for i in range(draw(st.integers(0, 3)))
     )
     entities = (
-        Entity(id="ent_1", name=draw(st.text(max_size=20)), kind="person", provenance=prov(),
-               aliases=tuple(draw(st.lists(st.text(max_size=8), max_size=2))),
-               titles=(Title(title="President", affiliation="CHN", as_of="2025-05-08"),),
-               country=draw(st.none() | st.just("CHN"))),
+        Entity(
+            id="ent_1",
+            name=draw(st.text(max_size=20)),
+            kind="person",
+            provenance=prov(),
+            aliases=tuple(draw(st.lists(st.text(max_size=8), max_size=2))),
+            titles=(Title(title="President", affiliation="CHN", as_of="2025-05-08"),),
+            country=draw(st.none() | st.just("CHN")),
+        ),
     )
-    timexes = (TimeExpression(id="tx_1", document_id=doc.id, span=draw(spans_of(text)), type="DATE",
-                              value="2025-05-03", provenance=prov(), earliest="2025-05-03",
-                              latest="2025-05-03"),)
-    quotes = (Quote(id="q_1", document_id=doc.id, span=draw(spans_of(text)), kind="direct",
-                    provenance=prov(), cue=draw(st.none() | spans_of(text)), cue_lemma="say",
-                    speaker=draw(st.none() | spans_of(text)), speaker_entity_id="ent_1", time=None),)
-    events = (Event(id="ev_1", document_id=doc.id, type="CONSULT", evidence=draw(spans_of(text)),
-                    provenance=prov(), mode="visit", actors=("ent_1",), recipients=(), place=None,
-                    time="2025-05-08", cameo="042"),)
-    return Analysis(document=doc, mentions=mentions, entities=entities, time_expressions=timexes,
-                    quotes=quotes, events=events)
+    timexes = (
+        TimeExpression(
+            id="tx_1",
+            document_id=doc.id,
+            span=draw(spans_of(text)),
+            type="DATE",
+            value="2025-05-03",
+            provenance=prov(),
+            earliest="2025-05-03",
+            latest="2025-05-03",
+        ),
+    )
+    quotes = (
+        Quote(
+            id="q_1",
+            document_id=doc.id,
+            span=draw(spans_of(text)),
+            kind="direct",
+            provenance=prov(),
+            cue=draw(st.none() | spans_of(text)),
+            cue_lemma="say",
+            speaker=draw(st.none() | spans_of(text)),
+            speaker_entity_id="ent_1",
+            time=None,
+        ),
+    )
+    events = (
+        Event(
+            id="ev_1",
+            document_id=doc.id,
+            type="CONSULT",
+            evidence=draw(spans_of(text)),
+            provenance=prov(),
+            mode="visit",
+            actors=("ent_1",),
+            recipients=(),
+            place=None,
+            time="2025-05-08",
+            cameo="042",
+        ),
+    )
+    return Analysis(
+        document=doc, mentions=mentions, entities=entities, time_expressions=timexes, quotes=quotes, events=events
+    )
 
 
 @given(analyses())

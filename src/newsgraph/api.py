@@ -1,10 +1,10 @@
 """The Python API: what the CLI (and later the REST API) call. Orchestration only.
 
-    >>> import newsgraph.api as ng
-    >>> for result in ng.extract(["article.txt"]):          # doctest: +SKIP
-    ...     print(result.document.title, len(result.mentions))
-    >>> summary = ng.ingest(["feeds.txt", "saved/"], db="news.db")  # doctest: +SKIP
-    >>> print(summary.describe())                          # doctest: +SKIP
+>>> import newsgraph.api as ng
+>>> for result in ng.extract(["article.txt"]):          # doctest: +SKIP
+...     print(result.document.title, len(result.mentions))
+>>> summary = ng.ingest(["feeds.txt", "saved/"], db="news.db")  # doctest: +SKIP
+>>> print(summary.describe())                          # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO
 
 from newsgraph.ingest.inputs import read_all
+from newsgraph.ingest.jsonl import FieldMap, jsonl_reader
+from newsgraph.ingest.readers import READERS
 from newsgraph.model import Analysis, Document, Rejection, normalise_text
 from newsgraph.pipeline import registry
 from newsgraph.pipeline.nlp import load_model
@@ -23,11 +25,28 @@ from newsgraph.store import Store, open_store
 if TYPE_CHECKING:
     from newsgraph.ingest.source import RawInput
 
-__all__ = ["IngestSummary", "build_pipeline", "extract", "ingest", "open_store"]
+__all__ = ["IngestSummary", "ReadOptions", "build_pipeline", "extract", "ingest", "open_store"]
 
 DEFAULT_DB = "newsgraph.db"
 
 Fetch = Callable[[str], Iterator["RawInput"]]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReadOptions:
+    """How inputs are read: ``format`` forces a reader instead of sniffing the content, and
+    ``fields`` maps JSONL fields (``("text=body", "published=date")``)."""
+
+    format: str | None = None
+    fields: tuple[str, ...] = ()
+
+    def read(
+        self, specs: Iterable[str], *, fetch: Fetch | None, stdin: BinaryIO | None
+    ) -> Iterator[Document | Rejection]:
+        readers = READERS
+        if self.fields:
+            readers = {**READERS, "jsonl": jsonl_reader(FieldMap.parse(self.fields))}
+        return read_all(specs, fetch=fetch, stdin=stdin, format=self.format, readers=readers)
 
 
 def build_pipeline(
@@ -39,9 +58,7 @@ def build_pipeline(
 ) -> Pipeline:
     """The spaCy model (loaded once per process) and the named stages (default: all)."""
     names = registry.DEFAULT_STAGES if stages is None else stages
-    return Pipeline(
-        load_model(model), [registry.create(n) for n in names], batch_size=batch_size, on_error=on_error
-    )
+    return Pipeline(load_model(model), [registry.create(n) for n in names], batch_size=batch_size, on_error=on_error)
 
 
 def extract(
@@ -50,11 +67,12 @@ def extract(
     pipeline: Pipeline | None = None,
     fetch: Fetch | None = None,
     stdin: BinaryIO | None = None,
+    options: ReadOptions = ReadOptions(),
 ) -> Iterator[Analysis | Rejection]:
     """Read and analyse articles without storing them: one result per article or bad input."""
     pipeline = pipeline or build_pipeline()
     documents: list[Document] = []
-    for item in read_all(specs, fetch=fetch, stdin=stdin):
+    for item in options.read(specs, fetch=fetch, stdin=stdin):
         if isinstance(item, Rejection):
             yield from pipeline.run(documents)
             documents = []
@@ -88,9 +106,7 @@ class IngestSummary:
 
     def describe(self, db: str = DEFAULT_DB) -> str:
         """The closing summary line(s) the CLI prints."""
-        line = (
-            f"{self.seen} seen, {self.stored} stored, {self.duplicates} duplicates, {self.rejected} rejected"
-        )
+        line = f"{self.seen} seen, {self.stored} stored, {self.duplicates} duplicates, {self.rejected} rejected"
         notes = []
         if self.seen and self.already_stored == self.seen:
             notes.append(f"all {self.seen} documents were already in {db}; nothing new to store")
@@ -127,6 +143,7 @@ def ingest(
     pipeline: Pipeline | None = None,
     fetch: Fetch | None = None,
     stdin: BinaryIO | None = None,
+    options: ReadOptions = ReadOptions(),
     summary: IngestSummary | None = None,
     progress: Callable[[IngestSummary], None] | None = None,
 ) -> IngestSummary:
@@ -144,7 +161,7 @@ def ingest(
         pipeline = pipeline or build_pipeline()
         dedup = _BatchDedup()
         pending: list[Document] = []
-        for item in read_all(specs, fetch=fetch, stdin=stdin):
+        for item in options.read(specs, fetch=fetch, stdin=stdin):
             if progress is not None:
                 progress(summary)
             if isinstance(item, Rejection):
@@ -169,9 +186,7 @@ def ingest(
     return summary
 
 
-def _analyse_and_store(
-    pipeline: Pipeline, store: Store, documents: list[Document], summary: IngestSummary
-) -> None:
+def _analyse_and_store(pipeline: Pipeline, store: Store, documents: list[Document], summary: IngestSummary) -> None:
     analyses: list[Analysis] = []
     for result in pipeline.run(documents):
         if isinstance(result, Rejection):

@@ -73,7 +73,8 @@ class StageError(NewsgraphError):
     def __init__(self, stage: str, origin: str, cause: BaseException) -> None:
         self.stage = stage
         self.origin = origin
-        super().__init__(f"{origin}: stage {stage!r} failed: {type(cause).__name__}: {cause}")
+        self.detail = f"stage {stage!r} failed: {type(cause).__name__}: {cause}"
+        super().__init__(f"{origin}: {self.detail}")
 
 
 class StoreError(NewsgraphError):

@@ -137,9 +137,10 @@ class Rejection:
     """An input that did not become a document, or a document a stage failed on.
 
     ``reason`` is a stable code (``empty_text``, ``decode_error``, ``binary``, ``truncated``,
-    ``malformed``, ``not_an_article``, ``missing_field``, ``fetch_error``, ``duplicate``,
-    ``stage_error``); ``origin`` names the input (file, line or record) and ``message`` says what
-    was wrong and what to do about it.
+    ``malformed``, ``not_an_article``, ``missing_field``, ``not_found``, ``read_error``,
+    ``fetch_error``, ``too_long``, ``stage_error``, ``reader_error``); ``origin`` names the input
+    (file, line or record) and ``message`` says what was wrong and what to do about it, without
+    repeating the origin (:meth:`describe` puts the two together).
     """
 
     origin: str
@@ -150,6 +151,10 @@ class Rejection:
     @property
     def id(self) -> str:
         return content_id("rej", self.origin, self.reason)
+
+    def describe(self) -> str:
+        """``origin: message``, the way people read it."""
+        return f"{self.origin}: {self.message}"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -267,7 +272,14 @@ class Analysis:
                 yield quote.speaker
         for event in self.events:
             yield event.evidence
-        for fact in (*self.mentions, *self.entities, *self.time_expressions, *self.quotes, *self.events):
+        facts: tuple[Mention | Entity | TimeExpression | Quote | Event, ...] = (
+            *self.mentions,
+            *self.entities,
+            *self.time_expressions,
+            *self.quotes,
+            *self.events,
+        )
+        for fact in facts:
             yield from fact.provenance.evidence
 
 

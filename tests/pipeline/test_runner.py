@@ -23,8 +23,13 @@ class FirstWord:
     def __call__(self, context: StageContext) -> Analysis:
         word = context.doc[0]
         span = context.span(word.idx, word.idx + len(word.text))
-        mention = Mention(id="m", document_id=context.document_id, span=span, label="X",
-                          provenance=context.provenance(evidence=(span,)))
+        mention = Mention(
+            id="m",
+            document_id=context.document_id,
+            span=span,
+            label="X",
+            provenance=context.provenance(evidence=(span,)),
+        )
         return dataclasses.replace(context.analysis, mentions=(mention,))
 
 
@@ -42,8 +47,9 @@ class BadOffsets(FirstWord):
 
     def __call__(self, context: StageContext) -> Analysis:
         span = Span(start=0, end=3, text="zzz")
-        mention = Mention(id="m", document_id=context.document_id, span=span, label="X",
-                          provenance=context.provenance())
+        mention = Mention(
+            id="m", document_id=context.document_id, span=span, label="X", provenance=context.provenance()
+        )
         return dataclasses.replace(context.analysis, mentions=(mention,))
 
 
@@ -80,9 +86,7 @@ def test_runner_keeps_input_order_across_batches_and_times_stages(nlp) -> None: 
     pipeline = Pipeline(nlp, [FirstWord()], batch_size=2)
     texts = [f"Word{i} is here." for i in range(5)]
     results = list(pipeline.run(docs(*texts)))
-    assert [r.mentions[0].span.text for r in results if isinstance(r, Analysis)] == [
-        f"Word{i}" for i in range(5)
-    ]
+    assert [r.mentions[0].span.text for r in results if isinstance(r, Analysis)] == [f"Word{i}" for i in range(5)]
     assert pipeline.timings.documents == 5
     assert set(pipeline.timings.seconds) == {SPACY_TIMING, "first-word"}
     assert all(s >= 0 for s in pipeline.timings.seconds.values())
@@ -95,7 +99,8 @@ def test_a_failing_stage_rejects_that_document_and_the_batch_goes_on(nlp) -> Non
     assert isinstance(rejection, Rejection)
     assert rejection.reason == "stage_error"
     assert rejection.origin == "input-1.txt"
-    assert rejection.message == "input-1.txt: stage 'failing' failed: RuntimeError: kaboom"
+    assert rejection.message == "stage 'failing' failed: RuntimeError: kaboom"
+    assert rejection.describe() == "input-1.txt: stage 'failing' failed: RuntimeError: kaboom"
 
 
 def test_raise_policy_raises_stage_error_with_cause(nlp) -> None:  # type: ignore[no-untyped-def]

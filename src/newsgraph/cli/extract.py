@@ -8,7 +8,7 @@ import sys
 import click
 
 from newsgraph import api
-from newsgraph.cli.options import fail, model_option, warn
+from newsgraph.cli.options import fail, model_option, read_options, warn
 from newsgraph.errors import NewsgraphError
 from newsgraph.export.record import to_record
 from newsgraph.ingest.fetch import Fetcher
@@ -19,7 +19,10 @@ from newsgraph.model import Rejection
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH|URL|-...")
 @click.option("--pretty", is_flag=True, help="Indent the JSON (one object per article, still).")
 @model_option
-def command(inputs: tuple[str, ...], pretty: bool, model: str | None) -> None:
+@read_options
+def command(
+    inputs: tuple[str, ...], pretty: bool, model: str | None, input_format: str | None, fields: tuple[str, ...]
+) -> None:
     """Analyse articles and print one JSON object per article on stdout (nothing is stored).
 
     Reads plain-text articles, HTML pages, RSS/Atom feeds, WARC archives, JSONL, folders, globs,
@@ -37,11 +40,11 @@ def command(inputs: tuple[str, ...], pretty: bool, model: str | None) -> None:
     try:
         pipeline = api.build_pipeline(model=model)
         with Fetcher() as fetch:
-            for result in api.extract(inputs, pipeline=pipeline, fetch=fetch, stdin=sys.stdin.buffer):
+            options = api.ReadOptions(format=input_format, fields=fields)
+            for result in api.extract(inputs, pipeline=pipeline, fetch=fetch, stdin=sys.stdin.buffer, options=options):
                 if isinstance(result, Rejection):
                     rejected += 1
-                    warn(f"skipped {result.message}" if result.message.startswith(result.origin)
-                         else f"skipped {result.origin}: {result.message}")
+                    warn(f"skipped {result.describe()}")
                     continue
                 record = to_record(result)
                 click.echo(json.dumps(record, ensure_ascii=False, indent=2 if pretty else None))

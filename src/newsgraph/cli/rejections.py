@@ -29,7 +29,16 @@ def command(db: str, reason: str | None, as_json: bool) -> None:
         fail(error)
     for row in rows:
         if as_json:
-            click.echo(json.dumps({"origin": row.origin, "reason": row.reason, "message": row.message,
-                                   "document_id": row.document_id}, ensure_ascii=False))
+            click.echo(
+                json.dumps(
+                    {
+                        "origin": row.origin,
+                        "reason": row.reason,
+                        "message": row.message,
+                        "document_id": row.document_id,
+                    },
+                    ensure_ascii=False,
+                )
+            )
         else:
-            click.echo(f"{row.reason:<15} {row.message}")
+            click.echo(f"{row.reason:<15} {row.describe()}")

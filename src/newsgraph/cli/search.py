@@ -33,9 +33,19 @@ def command(query: str, db: str, limit: int, as_json: bool) -> None:
         fail(error)
     for hit in hits:
         if as_json:
-            click.echo(json.dumps({"document_id": hit.document_id, "title": hit.title, "url": hit.url,
-                                   "published": hit.published, "snippet": hit.snippet, "score": hit.score},
-                                  ensure_ascii=False))
+            click.echo(
+                json.dumps(
+                    {
+                        "document_id": hit.document_id,
+                        "title": hit.title,
+                        "url": hit.url,
+                        "published": hit.published,
+                        "snippet": hit.snippet,
+                        "score": hit.score,
+                    },
+                    ensure_ascii=False,
+                )
+            )
         else:
             click.echo(f"{hit.published or '----------'}  {hit.title or '(untitled)'}  [{hit.document_id}]")
             click.echo(f"    {hit.snippet}")

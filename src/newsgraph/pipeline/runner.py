@@ -111,7 +111,7 @@ class Pipeline:
                 return Rejection(
                     origin=document.origin or document.id,
                     reason=StageError.reason,
-                    message=str(error),
+                    message=error.detail,
                     document_id=document.id,
                 )
             finally:
@@ -122,7 +122,7 @@ class Pipeline:
     def _too_long(self, document: Document, limit: int) -> Rejection:
         origin = document.origin or document.id
         message = (
-            f"{origin}: text has {len(document.text):,} characters, more than the model's limit of "
+            f"text has {len(document.text):,} characters, more than the model's limit of "
             f"{limit:,}; split the document or raise the limit (nlp.max_length)"
         )
         if self.on_error == "raise":
@@ -156,4 +156,3 @@ def _check_result(stage: Stage, before: Analysis, after: Analysis) -> None:
     for span in after.spans():
         if not span.slices(text):
             raise ValueError(f"span [{span.start}, {span.end}) {span.text!r} does not slice the document text")
-

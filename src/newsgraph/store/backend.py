@@ -1,0 +1,82 @@
+"""The seam between the store and a database engine: what a backend must provide.
+
+:class:`newsgraph.store.store.Store` holds everything that portable SQL can express (dedup,
+writing an Analysis in one transaction, reading it back, counts). A backend adds only what
+differs between engines: how connections and transactions are opened, how an upsert is spelt,
+the full-text index and its query language. SQLite implements it in ``sqlite.py``; PostgreSQL
+(issue 7) will implement the same protocol in ``postgres.py`` and register itself in
+``registry.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from sqlalchemy import Connection, Table
+
+__all__ = ["Backend", "SearchHit"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SearchHit:
+    """One document matching a full-text query.
+
+    ``snippet`` is a short extract with the matched words between the ``highlight`` markers
+    passed to ``Store.search`` (plain text, not HTML: a web page must escape it first).
+    ``score`` is higher for better matches; it compares hits of one query, not across queries.
+    """
+
+    document_id: str
+    title: str | None
+    url: str | None
+    published: str | None
+    snippet: str
+    score: float
+
+
+class Backend(Protocol):
+    """What a database engine must provide to the store."""
+
+    #: The engine's name as used in database URLs (``sqlite``, ``postgresql``).
+    name: str
+    #: How to name this database in messages: the path or URL as the user gave it.
+    location: str
+
+    def reading(self) -> AbstractContextManager[Connection]:
+        """A connection for reads; everything read through it comes from one snapshot."""
+        ...
+
+    def writing(self) -> AbstractContextManager[Connection]:
+        """One write transaction: committed when the block ends, rolled back if it raises.
+        Writers are serialised, so a check-then-insert inside it cannot race another writer."""
+        ...
+
+    def upsert(
+        self,
+        conn: Connection,
+        table: Table,
+        rows: Sequence[dict[str, Any]],
+        *,
+        key: Sequence[str],
+        update: Sequence[str],
+    ) -> None:
+        """Insert ``rows``; where one collides on ``key``, overwrite its ``update`` columns
+        (or keep the existing row when ``update`` is empty)."""
+        ...
+
+    def create_search_index(self, conn: Connection) -> None:
+        """Create the full-text index over documents' title and text (run by migration 1)."""
+        ...
+
+    def search(
+        self, conn: Connection, query: str, *, limit: int, offset: int, highlight: tuple[str, str]
+    ) -> list[SearchHit]:
+        """Documents matching ``query`` (user words, never raw engine syntax), best first."""
+        ...
+
+    def close(self) -> None:
+        """Release every connection."""
+        ...

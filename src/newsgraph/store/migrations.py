@@ -1,0 +1,104 @@
+"""Schema versions: which one a database is at, and the steps that bring it up to date.
+
+The version lives in the ``meta`` table under ``schema_version``. ``migrate`` runs on every open,
+inside the caller's write transaction, so a migration that fails leaves the database exactly as
+it was (SQLite and PostgreSQL both roll back DDL).
+
+A brand-new database is created directly at the latest version from ``schema.py`` (migration 1,
+"create all"); later migrations (2, 3, ...) each turn version N-1 into N and only ever run on
+databases that existed before them. So when a later issue changes ``schema.py``, it appends the
+matching ``Migration`` here: ``SCHEMA_VERSION`` follows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, inspect, select
+
+from newsgraph.errors import StoreError
+from newsgraph.store.backend import Backend
+from newsgraph.store.schema import meta, metadata
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Migration", "migrate", "read_version"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Migration:
+    """One step: ``apply`` turns a database at ``version - 1`` into one at ``version``."""
+
+    version: int
+    description: str
+    apply: Callable[[Connection, Backend], None]
+
+
+def create_schema(conn: Connection, backend: Backend) -> None:
+    """Every table declared in ``schema.py``, plus the backend's full-text index."""
+    metadata.create_all(conn)
+    backend.create_search_index(conn)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(version=1, description="create every table and the full-text index", apply=create_schema),
+)
+
+#: The schema version this code reads and writes.
+SCHEMA_VERSION = MIGRATIONS[-1].version
+
+
+def read_version(conn: Connection, location: str) -> int | None:
+    """The database's schema version, or None when it has no tables at all (a new database).
+
+    ``location`` names the database in the error raised for one that has tables but is not ours.
+    """
+    tables = set(inspect(conn).get_table_names())
+    if not tables:
+        return None
+    value = None
+    if meta.name in tables:
+        query = select(meta.c.value).where(meta.c.key == "schema_version")
+        value = conn.execute(query).scalar_one_or_none()
+    if value is None or not value.isdigit():
+        raise StoreError(
+            f"{location} is not a newsgraph database (it has tables but no newsgraph schema version); pass another --db"
+        )
+    return int(value)
+
+
+def migrate(conn: Connection, backend: Backend, migrations: Sequence[Migration] = MIGRATIONS) -> int:
+    """Bring the database up to the last of ``migrations``; return the version it is now at."""
+    latest = migrations[-1].version
+    current = read_version(conn, backend.location)
+    if current is None:
+        # A fresh database: the declared schema already is the latest version.
+        create_schema(conn, backend)
+        _write_version(conn, latest, insert=True)
+        return latest
+    if current > latest:
+        raise StoreError(
+            f"{backend.location}: database schema version {current} is newer than this newsgraph "
+            f"({latest}); upgrade newsgraph"
+        )
+    for migration in migrations:
+        if migration.version <= current:
+            continue
+        try:
+            migration.apply(conn, backend)
+        except StoreError:
+            raise
+        except Exception as exc:
+            raise StoreError(
+                f"{backend.location}: migration to schema version {migration.version} "
+                f"({migration.description}) failed: {exc}; the database is unchanged at version "
+                f"{current}. Report this with the message above"
+            ) from exc
+        _write_version(conn, migration.version, insert=False)
+    return latest
+
+
+def _write_version(conn: Connection, version: int, *, insert: bool) -> None:
+    if insert:
+        conn.execute(meta.insert().values(key="schema_version", value=str(version)))
+    else:
+        conn.execute(meta.update().where(meta.c.key == "schema_version").values(value=str(version)))

@@ -1,0 +1,204 @@
+"""The database schema, declared once with SQLAlchemy Core so SQLite and PostgreSQL share it.
+
+Only portable column types (String, Text, Integer, Float, JSON) appear here; anything
+backend-specific (SQLite's FTS5 index, PostgreSQL's tsvector) is created by the backend.
+
+Every fact table keeps the fact's queryable fields as columns, for filtering and joins, plus a
+``data`` JSON column holding the whole ``to_dict(fact)``: reading a fact back is
+``from_dict(cls, data)``, so the columns never have to cover every field to round-trip exactly.
+``position`` keeps each fact's place in its document's list, so an Analysis comes back in the
+order it went in.
+
+Timestamps are ISO 8601 strings in UTC: they sort as text and mean the same on every backend.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, MetaData, String, Table, Text
+
+__all__ = [
+    "FACT_TABLES",
+    "document_entities",
+    "documents",
+    "entities",
+    "events",
+    "http_cache",
+    "mentions",
+    "meta",
+    "metadata",
+    "quotes",
+    "rejections",
+    "time_expressions",
+]
+
+# Named constraints, so a later migration can drop or alter them by name on any backend.
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+# Ids are content-derived (``doc_`` + 16 hex digits), URLs can be long.
+_ID = 64
+_URL = 2048
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(_ID), primary_key=True),
+    # A stable integer per document: SQLite's FTS5 index refers to rows by integer, and the
+    # implicit rowid of a table without an INTEGER PRIMARY KEY may change on VACUUM.
+    Column("seq", Integer, nullable=False, unique=True),
+    Column("url", String(_URL), unique=True),  # NULLs do not collide on either backend
+    Column("text_hash", String(64), nullable=False, unique=True),
+    Column("source", Text),
+    Column("title", Text),
+    Column("standfirst", Text),
+    Column("section", Text),
+    Column("byline", Text),
+    Column("published", String(40), index=True),
+    Column("published_source", String(40)),
+    Column("retrieved", String(40)),
+    Column("language", String(16)),
+    Column("origin", Text),
+    Column("extra", JSON, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("ingested_at", String(40), nullable=False),
+)
+
+rejections = Table(
+    "rejections",
+    metadata,
+    Column("id", String(_ID), primary_key=True),  # Rejection.id: origin + reason, so re-runs upsert
+    Column("origin", Text, nullable=False),
+    Column("reason", String(40), nullable=False, index=True),
+    Column("message", Text, nullable=False),
+    Column("document_id", String(_ID)),  # no FK: the document was usually never stored
+    Column("created_at", String(40), nullable=False),
+)
+
+
+def _provenance_columns() -> list[Column[object]]:
+    return [
+        Column("stage", String(64), nullable=False),
+        Column("stage_version", String(32), nullable=False),
+        Column("data", JSON, nullable=False),
+    ]
+
+
+def _document_columns() -> list[Column[object]]:
+    return [
+        Column(
+            "document_id",
+            String(_ID),
+            ForeignKey("documents.id", ondelete="CASCADE"),
+            nullable=False,
+            index=True,
+        ),
+        Column("position", Integer, nullable=False),
+    ]
+
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", String(_ID), primary_key=True),
+    *_document_columns(),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("label", String(32), nullable=False, index=True),
+    Column("entity_id", String(_ID), index=True),  # no FK: linking may name entities stored later
+    *_provenance_columns(),
+)
+
+# Entities are corpus-level: one row per canonical thing, shared by every document naming it.
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", String(_ID), primary_key=True),
+    Column("name", Text, nullable=False, index=True),
+    Column("kind", String(32), nullable=False, index=True),
+    Column("country", String(3), index=True),
+    *_provenance_columns(),
+)
+
+document_entities = Table(
+    "document_entities",
+    metadata,
+    Column("document_id", String(_ID), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("entity_id", String(_ID), ForeignKey("entities.id"), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Index(None, "entity_id"),
+)
+
+time_expressions = Table(
+    "time_expressions",
+    metadata,
+    Column("id", String(_ID), primary_key=True),
+    *_document_columns(),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("value", String(64), nullable=False),
+    Column("earliest", String(40), index=True),
+    Column("latest", String(40), index=True),
+    *_provenance_columns(),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("id", String(_ID), primary_key=True),
+    *_document_columns(),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("speaker_entity_id", String(_ID), index=True),
+    Column("time", String(64)),
+    *_provenance_columns(),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(_ID), primary_key=True),
+    *_document_columns(),
+    Column("type", String(32), nullable=False, index=True),
+    Column("mode", String(32)),
+    Column("place", String(_ID)),
+    Column("time", String(64)),
+    Column("modality", String(16), nullable=False),
+    Column("cameo", String(8)),
+    *_provenance_columns(),
+)
+
+# Conditional GET for the fetcher: what the server said last time about each URL.
+http_cache = Table(
+    "http_cache",
+    metadata,
+    Column("url", String(_URL), primary_key=True),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("fetched_at", String(40), nullable=False),
+)
+
+#: The per-document fact tables, by the name of the Analysis field they hold (entities excepted:
+#: they live in ``entities`` + ``document_entities``).
+FACT_TABLES: dict[str, Table] = {
+    "mentions": mentions,
+    "time_expressions": time_expressions,
+    "quotes": quotes,
+    "events": events,
+}

@@ -1,0 +1,230 @@
+"""Opening a database: URL forms, SQLite settings, schema versions and migrations, bad files."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Column, Connection, Integer, Table, inspect, text
+from store_samples import MakeAnalysis
+
+from newsgraph.errors import StoreError
+from newsgraph.store import SCHEMA_VERSION, Backend, open_store
+from newsgraph.store.migrations import MIGRATIONS, Migration, migrate, read_version
+from newsgraph.store.schema import metadata
+from newsgraph.store.sqlite import SQLiteBackend
+
+
+def _raw(path: Path, sql: str) -> list[tuple[object, ...]]:
+    with sqlite3.connect(path) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def test_a_new_database_records_the_current_schema_version(db_path: Path) -> None:
+    with open_store(str(db_path)) as store:
+        assert store.schema_version == SCHEMA_VERSION == 1
+    assert _raw(db_path, "SELECT value FROM meta WHERE key = 'schema_version'") == [("1",)]
+    tables = {name for (name,) in _raw(db_path, "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert set(metadata.tables) | {"documents_fts"} <= tables
+
+
+def test_reopening_keeps_the_data_and_the_version(db_path: Path, make_analysis: MakeAnalysis) -> None:
+    analysis = make_analysis()
+    with open_store(str(db_path)) as store:
+        store.add(analysis)
+    with open_store(str(db_path)) as store:
+        assert store.schema_version == 1
+        assert store.get_analysis(analysis.document.id) == analysis
+        assert store.stats()["documents"] == 1
+        assert [h.document_id for h in store.search("Kremlin")] == [analysis.document.id]
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout(db_path: Path) -> None:
+    open_store(str(db_path)).close()
+    assert _raw(db_path, "PRAGMA journal_mode") == [("wal",)]  # persistent: any connection sees it
+    backend = SQLiteBackend(str(db_path))
+    try:
+        assert backend.pragmas() == {
+            "journal_mode": "wal",
+            "foreign_keys": "1",
+            "busy_timeout": "10000",
+            "synchronous": "1",  # NORMAL
+        }
+    finally:
+        backend.close()
+
+
+@pytest.mark.parametrize("form", ["{path}", "sqlite:///{path}"])
+def test_paths_and_sqlite_urls_open_the_same_file(tmp_path: Path, form: str, make_analysis: MakeAnalysis) -> None:
+    path = tmp_path / "news.db"
+    with open_store(form.format(path=path)) as store:
+        store.add(make_analysis())
+    assert _raw(path, "SELECT count(*) FROM documents") == [(1,)]
+
+
+def test_a_relative_sqlite_url_is_relative_to_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    open_store("sqlite:///rel.db").close()
+    assert (tmp_path / "rel.db").is_file()
+
+
+@pytest.mark.parametrize("url", [":memory:", "sqlite://", "sqlite:///:memory:"])
+def test_in_memory_databases_work_and_vanish(url: str, make_analysis: MakeAnalysis, tmp_path: Path) -> None:
+    with open_store(url) as store:
+        assert store.add(make_analysis()) is True
+        assert store.stats()["documents"] == 1
+    with open_store(url) as store:
+        assert store.stats()["documents"] == 0
+
+
+def test_a_newer_database_asks_to_upgrade_newsgraph(db_path: Path) -> None:
+    open_store(str(db_path)).close()
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+
+    with pytest.raises(StoreError) as caught:
+        open_store(str(db_path))
+
+    assert str(caught.value) == (
+        f"{db_path}: database schema version 2 is newer than this newsgraph (1); upgrade newsgraph"
+    )
+
+
+def test_a_file_that_is_not_a_database_is_named_in_the_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("news.db").write_bytes(b"Chinese President Xi Jinping arrived in Moscow. " * 200)
+
+    with pytest.raises(StoreError) as caught:
+        open_store("news.db")
+
+    assert str(caught.value) == "news.db is not a newsgraph database (file is not a database); pass another --db"
+
+
+def test_a_sqlite_database_of_another_program_is_refused_untouched(db_path: Path) -> None:
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("CREATE TABLE invoices (id INTEGER)")
+
+    with pytest.raises(StoreError) as caught:
+        open_store(str(db_path))
+
+    assert str(caught.value) == (
+        f"{db_path} is not a newsgraph database (it has tables but no newsgraph schema version); pass another --db"
+    )
+    assert _raw(db_path, "SELECT name FROM sqlite_master WHERE type = 'table'") == [("invoices",)]
+
+
+def test_a_path_in_a_missing_folder_says_which_folder(tmp_path: Path) -> None:
+    path = tmp_path / "no" / "such" / "news.db"
+    with pytest.raises(StoreError) as caught:
+        open_store(str(path))
+    assert str(caught.value) == (
+        f"cannot open database {path} (unable to open database file); check that the folder "
+        f"{path.parent} exists and is writable, or pass another --db"
+    )
+
+
+def test_a_folder_is_not_a_database(tmp_path: Path) -> None:
+    with pytest.raises(StoreError) as caught:
+        open_store(str(tmp_path))
+    example = tmp_path / "newsgraph.db"
+    assert str(caught.value) == (
+        f"{tmp_path} is a folder, not a database file; pass a file path such as --db {example}"
+    )
+
+
+def test_postgresql_urls_say_when_support_arrives() -> None:
+    with pytest.raises(StoreError) as caught:
+        open_store("postgresql+psycopg://analyst:secret@db.example/news")
+    assert str(caught.value) == (
+        "cannot open postgresql+psycopg://analyst:***@db.example/news: PostgreSQL support arrives "
+        "with issue 7; for now pass a SQLite file such as --db newsgraph.db"
+    )
+
+
+def test_an_unknown_database_type_lists_the_known_ones() -> None:
+    with pytest.raises(StoreError) as caught:
+        open_store("mysql://root@localhost/news")
+    assert str(caught.value) == (
+        "cannot open mysql://root@localhost/news: unsupported database type 'mysql'; use one of "
+        "postgres, postgresql, sqlite (e.g. sqlite:///news.db) or a plain file path"
+    )
+
+
+# --- migrations -------------------------------------------------------------------------------
+
+
+def _add_column_migration(version: int) -> Migration:
+    def apply(conn: Connection, backend: Backend) -> None:
+        conn.exec_driver_sql("ALTER TABLE documents ADD COLUMN word_count INTEGER")
+
+    return Migration(version=version, description="count words", apply=apply)
+
+
+def test_pending_migrations_run_in_order_and_record_the_version(db_path: Path) -> None:
+    open_store(str(db_path)).close()
+    backend = SQLiteBackend(str(db_path))
+    try:
+        with backend.writing() as conn:
+            assert migrate(conn, backend, (*MIGRATIONS, _add_column_migration(2))) == 2
+        with backend.reading() as conn:
+            assert read_version(conn, backend.location) == 2
+            assert "word_count" in {c["name"] for c in inspect(conn).get_columns("documents")}
+        with backend.writing() as conn:  # nothing left to do the second time
+            assert migrate(conn, backend, (*MIGRATIONS, _add_column_migration(2))) == 2
+    finally:
+        backend.close()
+
+
+def test_a_failing_migration_leaves_the_database_unchanged(db_path: Path) -> None:
+    open_store(str(db_path)).close()
+
+    def half_done(conn: Connection, backend: Backend) -> None:
+        # DDL that would stick if transactions did not cover it, then a failure.
+        Table("scratch", metadata, Column("id", Integer)).create(conn)
+        conn.exec_driver_sql("ALTER TABLE no_such_table ADD COLUMN x INTEGER")
+
+    backend = SQLiteBackend(str(db_path))
+    try:
+        with pytest.raises(StoreError) as caught, backend.writing() as conn:
+            migrate(conn, backend, (*MIGRATIONS, Migration(version=2, description="broken", apply=half_done)))
+    finally:
+        metadata.remove(metadata.tables["scratch"])
+        backend.close()
+
+    assert str(caught.value).startswith(
+        f"{db_path}: migration to schema version 2 (broken) failed: (sqlite3.OperationalError) no such table"
+    )
+    assert "the database is unchanged at version 1" in str(caught.value)
+    assert _raw(db_path, "SELECT value FROM meta") == [("1",)]
+    assert _raw(db_path, "SELECT name FROM sqlite_master WHERE name = 'scratch'") == []
+
+
+def test_read_version_of_an_empty_database_is_none(tmp_path: Path) -> None:
+    backend = SQLiteBackend(str(tmp_path / "empty.db"))
+    try:
+        with backend.reading() as conn:
+            assert read_version(conn, "empty.db") is None
+            assert conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one() == 0
+    finally:
+        backend.close()
+
+
+def test_opening_without_create_refuses_a_missing_database_and_leaves_no_file(tmp_path: Path) -> None:
+    missing = tmp_path / "none.db"
+    for form in (str(missing), f"sqlite:///{missing}"):
+        with pytest.raises(StoreError) as caught:
+            open_store(form, create=False)
+        assert str(caught.value) == (
+            f"there is no newsgraph database at {missing} yet; build one with: newsgraph ingest PATH --db {missing}"
+        )
+    assert not missing.exists()
+
+
+def test_opening_without_create_opens_an_existing_database(db_path: Path, make_analysis: MakeAnalysis) -> None:
+    with open_store(str(db_path)) as store:
+        store.add(make_analysis())
+    with open_store(str(db_path), create=False) as store:
+        assert store.stats()["documents"] == 1
