@@ -160,7 +160,13 @@ class Rejection:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Mention:
     """A span of the text that names (or refers to) something; ``entity_id`` links it to the
-    canonical entity once coreference and linking have run."""
+    canonical entity once coreference and linking have run.
+
+    ``label`` is the model's entity label for names (PERSON, ORG, GPE, ...) or the kind of
+    referring expression coreference adds (``PRON`` for "he", ``NOMINAL`` for "the Chinese
+    leader", ``GROUP`` for "the two leaders"). A group mention refers to several entities: their
+    ids are in ``members`` and ``entity_id`` is None.
+    """
 
     id: str
     document_id: str
@@ -168,6 +174,7 @@ class Mention:
     label: str
     provenance: Provenance
     entity_id: str | None = None
+    members: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import click
 
+from newsgraph.cli import eval as evaluate
 from newsgraph.cli import extract, ingest, rejections, search, stats
 from newsgraph.version import __version__
 
@@ -24,5 +25,5 @@ def cli() -> None:
     """
 
 
-for command in (extract.command, ingest.command, search.command, stats.command, rejections.command):
+for command in (extract.command, ingest.command, search.command, stats.command, rejections.command, evaluate.command):
     cli.add_command(command)

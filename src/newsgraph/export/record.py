@@ -37,7 +37,10 @@ def to_record(analysis: Analysis) -> dict[str, Any]:
 
     return {
         "document": document_record(analysis.document),
-        "mentions": [{**_span(m.span), "label": m.label, "entity_id": m.entity_id} for m in analysis.mentions],
+        "mentions": [
+            {**_span(m.span), "label": m.label, "entity_id": m.entity_id, "members": list(m.members)}
+            for m in analysis.mentions
+        ],
         "entities": [
             {
                 "id": e.id,
