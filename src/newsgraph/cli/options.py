@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable
 from typing import Any, NoReturn, TypeVar
@@ -10,6 +11,7 @@ import click
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.ingest.readers import READERS
+from newsgraph.model import to_dict
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -63,3 +65,8 @@ def read_options(function: F) -> F:
         default=None,
         help="Read every input as this format instead of sniffing the content.",
     )(function)
+
+
+def echo_json(obj: object) -> None:
+    """One JSON line on stdout for a model object or dataclass (JSON lines are the CLI's data format)."""
+    click.echo(json.dumps(to_dict(obj), ensure_ascii=False))

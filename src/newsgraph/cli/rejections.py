@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
-from newsgraph.cli.options import db_option, fail
+from newsgraph.cli.options import db_option, echo_json, fail
 from newsgraph.errors import NewsgraphError
 from newsgraph.store import open_store
 
@@ -24,21 +22,10 @@ def command(db: str, reason: str | None, as_json: bool) -> None:
     """
     try:
         with open_store(db, create=False) as store:
-            rows = list(store.iter_rejections(reason))
+            for row in store.iter_rejections(reason):
+                if as_json:
+                    echo_json(row)
+                else:
+                    click.echo(f"{row.reason:<15} {row.describe()}")
     except NewsgraphError as error:
         fail(error)
-    for row in rows:
-        if as_json:
-            click.echo(
-                json.dumps(
-                    {
-                        "origin": row.origin,
-                        "reason": row.reason,
-                        "message": row.message,
-                        "document_id": row.document_id,
-                    },
-                    ensure_ascii=False,
-                )
-            )
-        else:
-            click.echo(f"{row.reason:<15} {row.describe()}")

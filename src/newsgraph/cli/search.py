@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
-from newsgraph.cli.options import db_option, fail
+from newsgraph.cli.options import db_option, echo_json, fail
 from newsgraph.errors import NewsgraphError
 from newsgraph.store import open_store
 
@@ -33,19 +31,7 @@ def command(query: str, db: str, limit: int, as_json: bool) -> None:
         fail(error)
     for hit in hits:
         if as_json:
-            click.echo(
-                json.dumps(
-                    {
-                        "document_id": hit.document_id,
-                        "title": hit.title,
-                        "url": hit.url,
-                        "published": hit.published,
-                        "snippet": hit.snippet,
-                        "score": hit.score,
-                    },
-                    ensure_ascii=False,
-                )
-            )
+            echo_json(hit)
         else:
             click.echo(f"{hit.published or '----------'}  {hit.title or '(untitled)'}  [{hit.document_id}]")
             click.echo(f"    {hit.snippet}")
