@@ -21,7 +21,16 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "news.db"
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, db_path: Path) -> str:
+    """A new database's URL, once per backend: every test of the Store API runs on both."""
+    if request.param == "sqlite":
+        return str(db_path)
+    url: str = request.getfixturevalue("postgres_url")
+    return url
+
+
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
-    with open_store(str(db_path)) as opened:
+def store(store_url: str) -> Iterator[Store]:
+    with open_store(store_url) as opened:
         yield opened

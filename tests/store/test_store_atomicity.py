@@ -49,10 +49,11 @@ def test_a_constraint_violation_midway_stores_nothing_of_the_document(
     with pytest.raises(StoreError) as caught:
         store.add(bad)
 
-    assert str(caught.value) == (
-        f"{store.location}: could not store document {second.document.id} (examples/xi.txt): "
-        "UNIQUE constraint failed: events.id; nothing of this document was stored"
-    )
+    message = str(caught.value)
+    assert message.startswith(f"{store.location}: could not store document {second.document.id} (examples/xi.txt): ")
+    assert message.endswith("; nothing of this document was stored")
+    # Each engine names the constraint its own way.
+    assert "UNIQUE constraint failed: events.id" in message or 'unique constraint "pk_events"' in message
     _assert_nothing_of(store, second.document.id, before)
     assert store.get_analysis(first.document.id) == first
 

@@ -135,13 +135,25 @@ def test_a_folder_is_not_a_database(tmp_path: Path) -> None:
     )
 
 
-def test_postgresql_urls_say_when_support_arrives() -> None:
+def test_an_unreachable_postgresql_server_is_named_without_its_password() -> None:
     with pytest.raises(StoreError) as caught:
-        open_store("postgresql+psycopg://analyst:secret@db.example/news")
-    assert str(caught.value) == (
-        "cannot open postgresql+psycopg://analyst:***@db.example/news: PostgreSQL support arrives "
-        "with issue 7; for now pass a SQLite file such as --db newsgraph.db"
-    )
+        open_store("postgresql://analyst:secret@127.0.0.1:1/news")
+    message = str(caught.value)
+    assert message.startswith("cannot open database postgresql://analyst:***@127.0.0.1:1/news (")
+    assert message.endswith("; check the host, port, user and password")
+    assert "secret" not in message
+
+
+def test_a_missing_postgresql_database_says_to_create_it(postgres_server: str) -> None:
+    with pytest.raises(StoreError) as caught:
+        open_store(f"{postgres_server}/no_such_db")
+    assert 'database "no_such_db" does not exist' in str(caught.value)
+    assert str(caught.value).endswith("; create the database first (createdb NAME) or name another")
+
+
+def test_reading_an_empty_postgresql_database_says_how_to_build_one(postgres_url: str) -> None:
+    with pytest.raises(StoreError, match=r"there is no newsgraph database at .* yet; build one with: newsgraph ingest"):
+        open_store(postgres_url, create=False)
 
 
 def test_an_unknown_database_type_lists_the_known_ones() -> None:

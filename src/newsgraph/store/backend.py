@@ -17,7 +17,32 @@ from typing import Any, Protocol
 
 from sqlalchemy import Connection, Table
 
-__all__ = ["Backend", "SearchHit"]
+__all__ = ["Backend", "SearchHit", "SearchTerm", "search_terms"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SearchTerm:
+    """One word of a user's search; ``prefix`` when it ended in ``*`` (``ukrain*``)."""
+
+    word: str
+    prefix: bool = False
+
+
+def search_terms(user_text: str) -> list[SearchTerm]:
+    """The words of a user's search, the same for every backend.
+
+    User text is never handed to an engine as query syntax: quotes, ``AND``, ``NEAR``, ``-`` or
+    ``:`` are just words, so no query can fail. One convenience survives: a trailing ``*`` asks
+    for a prefix. Tokens without a letter or digit match nothing and are dropped. NULs are
+    dropped too (SQLite reads a query only up to one; PostgreSQL text cannot hold one).
+    """
+    terms = []
+    for token in user_text.replace("\x00", " ").split():
+        prefix = len(token) > 1 and token.endswith("*")
+        word = token.rstrip("*") if prefix else token
+        if any(ch.isalnum() for ch in word):
+            terms.append(SearchTerm(word=word, prefix=prefix))
+    return terms
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -2,7 +2,7 @@
 
 Accepted: ``sqlite:///news.db`` (relative), ``sqlite:////abs/news.db``, ``sqlite://`` or
 ``:memory:`` (in memory), a plain file path (``news.db``, ``~/data/news.db``), and later
-``postgresql://...`` (issue 7). A new engine registers a factory in ``BACKENDS``.
+``postgresql://user:password@host/database``. A new engine registers a factory in ``BACKENDS``.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from sqlalchemy.exc import ArgumentError
 
 from newsgraph.errors import StoreError
 from newsgraph.store.backend import Backend
+from newsgraph.store.postgres import PostgresBackend
+from newsgraph.store.postgres import redact as _redact
 from newsgraph.store.sqlite import MEMORY, SQLiteBackend
 from newsgraph.store.store import Store
 
@@ -29,10 +31,7 @@ def _sqlite(url: str, *, create: bool) -> Backend:
 
 
 def _postgresql(url: str, *, create: bool) -> Backend:
-    raise StoreError(
-        f"cannot open {_redact(url)}: PostgreSQL support arrives with issue 7; "
-        "for now pass a SQLite file such as --db newsgraph.db"
-    )
+    return PostgresBackend(url, create=create)
 
 
 #: Backend factories by URL scheme (the part before ``://``, without a ``+driver`` suffix).
@@ -77,11 +76,3 @@ def _file_path(path: str, *, create: bool) -> str:
         example = expanded / "newsgraph.db"
         raise StoreError(f"{path} is a folder, not a database file; pass a file path such as --db {example}")
     return str(expanded)
-
-
-def _redact(url: str) -> str:
-    # Messages end up in logs and bug reports: never print a password.
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return url

@@ -30,7 +30,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import ConnectionPoolEntry, StaticPool
 
 from newsgraph.errors import StoreError
-from newsgraph.store.backend import SearchHit
+from newsgraph.store.backend import SearchHit, search_terms
 
 __all__ = ["MEMORY", "SQLiteBackend", "fts_query"]
 
@@ -76,22 +76,10 @@ _SEARCH = text(
 
 
 def fts_query(user_text: str) -> str | None:
-    """An FTS5 query matching documents that contain every word of ``user_text``.
-
-    User text is never passed to FTS5 as syntax: each whitespace-separated token becomes a
-    quoted string, so quotes, ``AND``, ``NEAR``, ``-`` or ``:`` are just words and a stray quote
-    cannot make the query fail. One convenience survives: a trailing ``*`` asks for a prefix
-    (``ukrain*``). Tokens without a letter or digit match nothing and are dropped; None means
-    no word was left.
-    """
-    terms = []
-    # SQLite reads a query string only up to a NUL, which would leave a quote unterminated.
-    for token in user_text.replace("\x00", " ").split():
-        prefix = len(token) > 1 and token.endswith("*")
-        word = token.rstrip("*") if prefix else token
-        if not any(ch.isalnum() for ch in word):
-            continue
-        terms.append('"' + word.replace('"', '""') + '"' + ("*" if prefix else ""))
+    """An FTS5 query matching documents that contain every word of ``user_text`` (see
+    :func:`~newsgraph.store.backend.search_terms`): each word a quoted FTS5 string, so no user
+    text is read as syntax. None when no word is left."""
+    terms = ['"' + t.word.replace('"', '""') + '"' + ("*" if t.prefix else "") for t in search_terms(user_text)]
     return " ".join(terms) or None
 
 

@@ -289,5 +289,6 @@ def _insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> 
 
 
 def _cause(exc: SQLAlchemyError) -> str:
-    # The driver's own message ("UNIQUE constraint failed: mentions.id"), without the SQL.
-    return str(exc.orig) if isinstance(exc, DBAPIError) else str(exc)
+    # The driver's own message ("UNIQUE constraint failed: mentions.id"), without the SQL, on one
+    # line (PostgreSQL adds a DETAIL line).
+    return " ".join(str(exc.orig if isinstance(exc, DBAPIError) else exc).split())
