@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 from newsgraph.ingest.inputs import read_all
 from newsgraph.ingest.jsonl import FieldMap, jsonl_reader
@@ -25,7 +25,7 @@ from newsgraph.store import Store, open_store
 if TYPE_CHECKING:
     from newsgraph.ingest.source import RawInput
 
-__all__ = ["IngestSummary", "ReadOptions", "build_pipeline", "extract", "ingest", "open_store"]
+__all__ = ["IngestSummary", "ReadOptions", "Runner", "build_pipeline", "extract", "ingest", "open_store"]
 
 DEFAULT_DB = "newsgraph.db"
 
@@ -47,6 +47,16 @@ class ReadOptions:
         if self.fields:
             readers = {**READERS, "jsonl": jsonl_reader(FieldMap.parse(self.fields))}
         return read_all(specs, fetch=fetch, stdin=stdin, format=self.format, readers=readers)
+
+
+class Runner(Protocol):
+    """What runs the analysis: the sequential :class:`Pipeline`, or the Dask runner
+    (:class:`newsgraph.scale.dask.DaskRunner`). Both yield one result per document; the Dask one
+    in the order batches finish."""
+
+    batch_size: int
+
+    def run(self, documents: Iterable[Document]) -> Iterator[Analysis | Rejection]: ...
 
 
 def build_pipeline(
@@ -140,7 +150,7 @@ def ingest(
     specs: Iterable[str],
     *,
     db: str | Store = DEFAULT_DB,
-    pipeline: Pipeline | None = None,
+    pipeline: Runner | None = None,
     fetch: Fetch | None = None,
     stdin: BinaryIO | None = None,
     options: ReadOptions = ReadOptions(),
@@ -159,41 +169,50 @@ def ingest(
     store = open_store(db) if isinstance(db, str) else db
     try:
         pipeline = pipeline or build_pipeline()
-        dedup = _BatchDedup()
-        pending: list[Document] = []
-        for item in options.read(specs, fetch=fetch, stdin=stdin):
-            if progress is not None:
-                progress(summary)
-            if isinstance(item, Rejection):
-                summary.reject(item)
-                store.add_rejection(item)
+        fresh = _fresh_documents(options.read(specs, fetch=fetch, stdin=stdin), store, summary, progress)
+        batch: list[Analysis] = []
+        for result in pipeline.run(fresh):
+            if isinstance(result, Rejection):
+                summary.reject(result)
+                store.add_rejection(result)
                 continue
-            summary.seen += 1
-            if store.find_duplicate(item) is not None:
-                summary.already_stored += 1
-                continue
-            if dedup.seen(item):
-                summary.repeated += 1
-                continue
-            pending.append(item)
-            if len(pending) >= pipeline.batch_size:
-                _analyse_and_store(pipeline, store, pending, summary)
-                pending = []
-        _analyse_and_store(pipeline, store, pending, summary)
+            batch.append(result)
+            if len(batch) >= pipeline.batch_size:
+                _store(store, batch, summary)
+                batch = []
+        _store(store, batch, summary)
     finally:
         if isinstance(db, str):
             store.close()
     return summary
 
 
-def _analyse_and_store(pipeline: Pipeline, store: Store, documents: list[Document], summary: IngestSummary) -> None:
-    analyses: list[Analysis] = []
-    for result in pipeline.run(documents):
-        if isinstance(result, Rejection):
-            summary.reject(result)
-            store.add_rejection(result)
+def _fresh_documents(
+    items: Iterable[Document | Rejection],
+    store: Store,
+    summary: IngestSummary,
+    progress: Callable[[IngestSummary], None] | None,
+) -> Iterator[Document]:
+    """The documents not stored yet and not seen earlier in this run; rejections are recorded."""
+    dedup = _BatchDedup()
+    for item in items:
+        if progress is not None:
+            progress(summary)
+        if isinstance(item, Rejection):
+            summary.reject(item)
+            store.add_rejection(item)
+            continue
+        summary.seen += 1
+        if store.find_duplicate(item) is not None:
+            summary.already_stored += 1
+        elif dedup.seen(item):
+            summary.repeated += 1
         else:
-            analyses.append(result)
+            yield item
+
+
+def _store(store: Store, analyses: list[Analysis], summary: IngestSummary) -> None:
+    """One batch, one transaction."""
     if analyses:
         added = store.add_many(analyses)
         summary.stored += sum(added)

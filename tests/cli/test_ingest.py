@@ -136,6 +136,7 @@ def test_interrupted_ingest_keeps_what_was_stored_and_resumes(tmp_path, wikinews
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130, err
     assert "interrupted; what was stored is kept. Resume with:" in err
+    assert f"newsgraph ingest {articles} --db {db} --batch-size 4\n" in err
     with open_store(str(db), create=False) as store:
         kept = store.stats()
         for document in store.iter_documents():

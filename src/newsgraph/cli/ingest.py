@@ -5,6 +5,7 @@ from __future__ import annotations
 import shlex
 import sys
 import time
+from contextlib import ExitStack
 
 import click
 
@@ -12,6 +13,7 @@ from newsgraph import api
 from newsgraph.cli.options import db_option, fail, model_option, read_options
 from newsgraph.errors import NewsgraphError
 from newsgraph.ingest.fetch import Fetcher
+from newsgraph.scale.dask import PipelineSpec, dask_runner
 from newsgraph.store import open_store
 
 
@@ -51,6 +53,18 @@ class _Progress:
     type=click.IntRange(1, 10_000),
     help="Documents per model batch and per database transaction.",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(1, None),
+    default=None,
+    help="Analyse on a local Dask cluster of this many worker processes (one model each).",
+)
+@click.option(
+    "--scheduler",
+    metavar="tcp://HOST:PORT",
+    default=None,
+    help="Analyse on the existing Dask cluster with this scheduler address.",
+)
 def command(
     inputs: tuple[str, ...],
     db: str,
@@ -58,6 +72,8 @@ def command(
     input_format: str | None,
     fields: tuple[str, ...],
     batch_size: int,
+    workers: int | None,
+    scheduler: str | None,
 ) -> None:
     """Read, analyse and store articles; print a summary (seen, stored, duplicates, rejected).
 
@@ -71,17 +87,27 @@ def command(
     Example:
       newsgraph ingest ../shared/data/wikinews-2019-2020/articles.jsonl
       newsgraph ingest feeds.txt saved-pages/ --db sqlite:///news.db
+      newsgraph ingest archive/*.warc.gz --workers 2 --db postgresql://localhost/news
     """
     summary = api.IngestSummary()
     progress = _Progress()
+    if workers is not None and scheduler is not None:
+        fail("give --workers or --scheduler, not both", code=2)
     try:
-        pipeline = api.build_pipeline(model=model, batch_size=batch_size)
-        with open_store(db) as store, Fetcher(cache=store.http_cache()) as fetch:
+        with ExitStack() as stack:
+            runner: api.Runner
+            if workers is None and scheduler is None:
+                runner = api.build_pipeline(model=model, batch_size=batch_size)
+            else:
+                spec = PipelineSpec(model=model, batch_size=batch_size)
+                runner = stack.enter_context(dask_runner(workers=workers, scheduler=scheduler, spec=spec))
+            store = stack.enter_context(open_store(db))
+            fetch = stack.enter_context(Fetcher(cache=store.http_cache()))
             options = api.ReadOptions(format=input_format, fields=fields)
             api.ingest(
                 inputs,
                 db=store,
-                pipeline=pipeline,
+                pipeline=runner,
                 fetch=fetch,
                 stdin=sys.stdin.buffer,
                 options=options,
@@ -91,7 +117,7 @@ def command(
     except KeyboardInterrupt:
         progress.done()
         click.echo(summary.describe(db), err=True)
-        resume = shlex.join(["newsgraph", "ingest", *inputs, "--db", db])
+        resume = shlex.join(["newsgraph", "ingest", *inputs, "--db", db, *_options_given()])
         click.echo(f"interrupted; what was stored is kept. Resume with:\n  {resume}", err=True)
         sys.exit(130)
     except NewsgraphError as error:
@@ -99,3 +125,19 @@ def command(
         fail(error)
     progress.done()
     click.echo(summary.describe(db), err=True)
+
+
+def _options_given() -> list[str]:
+    """The options this run was given (besides inputs and --db), to repeat in the resume command."""
+    context = click.get_current_context()
+    given = []
+    for param in context.command.params:
+        if param.name in ("inputs", "db") or not isinstance(param, click.Option):
+            continue
+        source = context.get_parameter_source(param.name or "")
+        if source is not click.core.ParameterSource.COMMANDLINE:
+            continue
+        value = context.params[param.name or ""]
+        for item in value if isinstance(value, tuple) else (value,):
+            given += [param.opts[0], str(item)]
+    return given

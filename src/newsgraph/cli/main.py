@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import click
 
+from newsgraph.cli import bench, extract, ingest, rejections, search, stats
 from newsgraph.cli import eval as evaluate
-from newsgraph.cli import extract, ingest, rejections, search, stats
 from newsgraph.version import __version__
 
 
@@ -25,5 +25,13 @@ def cli() -> None:
     """
 
 
-for command in (extract.command, ingest.command, search.command, stats.command, rejections.command, evaluate.command):
+for command in (
+    extract.command,
+    ingest.command,
+    search.command,
+    stats.command,
+    rejections.command,
+    evaluate.command,
+    bench.command,
+):
     cli.add_command(command)

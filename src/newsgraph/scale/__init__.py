@@ -1,0 +1,1 @@
+"""Running the pipeline at scale. No stage imports anything from here."""

@@ -1,0 +1,18 @@
+"""Time expressions: recognise and normalise every time expression to TIMEX3 against the
+document creation time, rules-based and offline.
+
+- :mod:`~newsgraph.stages.timex.lexicon`: the words (months, numbers, units, vague references);
+- :mod:`~newsgraph.stages.timex.recognise`: patterns that find expressions in the text;
+- :mod:`~newsgraph.stages.timex.normalise` and :mod:`~newsgraph.stages.timex.relative`: values;
+- :mod:`~newsgraph.stages.timex.anchor`: document date, reference time, tense, and
+  :func:`~newsgraph.stages.timex.anchor.time_for` for later stages;
+- :mod:`~newsgraph.stages.timex.values`: TIMEX3 values as calendar periods and their bounds;
+- :mod:`~newsgraph.stages.timex.tagger`: :func:`tag`, used by the stage and the evaluation;
+- :mod:`~newsgraph.stages.timex.stage`: the pipeline stage ``newsgraph.timex.v1``.
+"""
+
+from newsgraph.stages.timex.anchor import time_for
+from newsgraph.stages.timex.stage import TimexStage
+from newsgraph.stages.timex.tagger import Timex, tag
+
+__all__ = ["Timex", "TimexStage", "tag", "time_for"]

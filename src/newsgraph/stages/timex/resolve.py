@@ -1,0 +1,102 @@
+"""Shared resolution rules: what a normaliser returns, how numbers are read, and which year an
+under-specified date ("May 3", "December", "the third quarter") falls in given the tense."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from newsgraph.stages.timex.anchor import Anchor
+from newsgraph.stages.timex.lexicon import NUMBERS, ORDINALS
+from newsgraph.stages.timex.values import Period
+
+#: How far (in days) a date in the "wrong" direction for the tense must be nearer than the
+#: alternative to win anyway: "said ... Oct. 31" five days after the document date is still
+#: this year's, not last year's.
+TENSE_PENALTY_DAYS = 60
+#: A marked future ("will be held in December") rarely points back: a larger penalty.
+FUTURE_PENALTY_DAYS = 180
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """A normalised expression: TIMEX3 type, value and mod."""
+
+    type: str
+    value: str
+    mod: str | None = None
+    #: True for a comparison counted back from the reference time ("a year earlier"): it does
+    #: not move the reference time, so a second "a year earlier" compares with the same period.
+    anaphoric: bool = False
+
+
+def number(words: str) -> float | None:
+    """The value of a number written in digits or words ("12", "twenty-four", "a couple of");
+    None for vague amounts ("several")."""
+    w = " ".join(words.lower().replace("-", " ").split())
+    if w in NUMBERS:
+        return NUMBERS[w]
+    half = re.fullmatch(r"(\d+)\s+1/2", w)
+    if half:
+        return int(half.group(1)) + 0.5
+    try:
+        return float(w.replace(",", ""))
+    except ValueError:
+        pass
+    parts = w.split()
+    if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS:
+        return NUMBERS[parts[0]] + NUMBERS[parts[1]]
+    return None
+
+
+def ordinal(word: str) -> int | None:
+    """The value of "3rd", "third"; None otherwise."""
+    w = word.lower()
+    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", w)
+    if m:
+        return int(m.group(1))
+    return ORDINALS.get(w)
+
+
+def pick(candidates: list[Period], anchor: Anchor) -> Period:
+    """The candidate nearest the document date, with the clause's tense as a bias: a past-tense
+    clause prefers periods that have begun, a future one periods that have not ended."""
+
+    def cost(period: Period) -> int:
+        if period.contains(anchor.dct):
+            return 0
+        if period.end < anchor.dct:
+            distance = (anchor.dct - period.end).days
+            return distance + (FUTURE_PENALTY_DAYS if anchor.tense == "future" else 0)
+        distance = (period.start - anchor.dct).days
+        return distance + (TENSE_PENALTY_DAYS if anchor.tense != "future" else 0)
+
+    return min(candidates, key=cost)
+
+
+def in_year_near(anchor: Anchor, make: object) -> Period:
+    """``make(year)`` for the year before, of and after the document date, whichever
+    :func:`pick` prefers; ``make`` returns a Period or raises ValueError (Feb 29)."""
+    options: list[Period] = []
+    for year in (anchor.dct.year - 1, anchor.dct.year, anchor.dct.year + 1):
+        try:
+            options.append(make(year))  # type: ignore[operator]
+        except ValueError:
+            continue
+    return pick(options, anchor)
+
+
+def weekday_near(anchor: Anchor, weekday: int, direction: str | None) -> dt.date:
+    """The day with ISO ``weekday`` nearest the document date in ``direction`` (``previous``,
+    ``next``, strictly; else the tense decides, the document date itself included)."""
+    dct = anchor.dct
+    back = (dct.isoweekday() - weekday) % 7
+    ahead = (weekday - dct.isoweekday()) % 7
+    if direction == "previous":
+        return dct - dt.timedelta(days=back or 7)
+    if direction == "next":
+        return dct + dt.timedelta(days=ahead or 7)
+    if anchor.tense == "future":  # news reports what happened: only a marked future looks ahead
+        return dct + dt.timedelta(days=ahead)
+    return dct - dt.timedelta(days=back)
