@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= newsgraph.db
 
-.PHONY: demo test install install-dev lint typecheck pytest clean
+.PHONY: demo test bench install install-dev lint typecheck pytest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,13 @@ pytest: $(VENV)/.dev
 	$(BIN)/pytest
 
 test: lint typecheck pytest
+
+# Benchmarks (minutes each; not part of the tests): see benchmarks/README.md.
+CORPUS ?= ../shared/data/wikinews-2019-2020/articles.jsonl
+bench: $(VENV)/.runtime
+	$(BIN)/newsgraph bench throughput --corpus $(CORPUS)
+	$(BIN)/newsgraph bench memory --corpus $(CORPUS)
+	$(BIN)/newsgraph bench dask --corpus $(CORPUS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

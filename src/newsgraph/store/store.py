@@ -23,7 +23,7 @@ from newsgraph.model import Analysis, Document, Rejection
 from newsgraph.store import records
 from newsgraph.store.backend import Backend, SearchHit
 from newsgraph.store.http_cache import CachedResponse, StoreHttpCache
-from newsgraph.store.migrations import migrate
+from newsgraph.store.migrations import SCHEMA_VERSION, migrate, read_version
 from newsgraph.store.schema import (
     FACT_TABLES,
     document_entities,
@@ -60,8 +60,15 @@ class Store:
         self._backend = backend
         self._clock = clock
         try:
-            with backend.writing() as conn:
-                self._schema_version = migrate(conn, backend)
+            # Readers (``stats`` during an ingest) must not wait for the writer: take the write
+            # lock only when there is something to create or migrate.
+            with backend.reading() as conn:
+                current = read_version(conn, backend.location)
+            if current == SCHEMA_VERSION:
+                self._schema_version = current
+            else:
+                with backend.writing() as conn:
+                    self._schema_version = migrate(conn, backend)
         except SQLAlchemyError as exc:
             backend.close()
             raise StoreError(f"{backend.location}: could not open the database: {_cause(exc)}") from exc
