@@ -1,0 +1,422 @@
+"""The event stage: who did what to whom, when and where, coded in PLOVER.
+
+It finds triggers in the parse (:mod:`.triggers`), reads each trigger's clause for actors,
+recipients and place (:mod:`.arguments`), decides whether the event happened (:mod:`.modality`),
+and resolves everything through the mentions to canonical entities. Sector codes come from the
+words naming each side and the entities' titles; time from the time stage
+(:func:`~newsgraph.stages.timex.anchor.time_for`); reporters from the quote stage. Requires
+mentions (coreference fills their entity ids), time expressions and quotes; reads no text twice.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+from newsgraph.model import Analysis, Event, Quote, Span, content_id
+from newsgraph.ontology.cues import Cues, Sectors, load_cues, load_sectors
+from newsgraph.ontology.lexicon import Entry, Lexicon, load_lexicon
+from newsgraph.ontology.plover import Ontology, load_ontology
+from newsgraph.pipeline.registry import register
+from newsgraph.pipeline.stage import StageContext
+from newsgraph.stages.events.arguments import (
+    OBJECTS,
+    PASSIVE_SUBJECTS,
+    PLACE_PREPOSITIONS,
+    RECIPIENT_PREPOSITIONS,
+    SUBJECTS,
+    MentionIndex,
+    Resolved,
+    agents,
+    children,
+    prepositional,
+)
+from newsgraph.stages.events.modality import clause_modality, reporting_verb
+from newsgraph.stages.events.triggers import Trigger, find_triggers, lemma
+from newsgraph.stages.timex.anchor import time_for
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["EventStage"]
+
+# Children that belong to another clause: left out of a clause's evidence span.
+_OTHER_CLAUSE = frozenset({"advcl", "parataxis", "conj", "cc", "punct", "relcl", "mark", "prep_after"})
+# A noun trigger is an argument of the verb it is the object of: "Russia [declared] a ceasefire".
+_NOUN_IN_CLAUSE = frozenset({"dobj", "attr", "oprd", "pobj", "nsubj", "nsubjpass", "appos"})
+# A repeated definite noun ("the ceasefire") with no arguments is the same event again.
+_ANAPHORIC = frozenset({"the", "this", "that", "its", "their", "his", "her"})
+
+
+class EventStage:
+    """PLOVER events with actors, recipients, place, time, modality and evidence."""
+
+    name = "events"
+    version = "1"
+    requires: tuple[str, ...] = ("mentions", "time_expressions", "quotes")
+    produces: tuple[str, ...] = ("events",)
+
+    def __init__(
+        self,
+        lexicon: Lexicon | None = None,
+        cues: Cues | None = None,
+        sectors: Sectors | None = None,
+        ontology: Ontology | None = None,
+    ) -> None:
+        self.lexicon = lexicon or load_lexicon()
+        self.cues = cues or load_cues()
+        self.sectors = sectors or load_sectors()
+        self.ontology = ontology or load_ontology()
+
+    def __call__(self, context: StageContext) -> Analysis:
+        doc = context.doc
+        analysis = context.analysis
+        index = MentionIndex(doc, analysis.mentions, analysis.entities)
+        names = frozenset(index.named)
+        triggers = {t.token.i: t for t in find_triggers(doc, self.lexicon, self.cues, names)}
+        coder = _Coder(context, index, triggers, self)
+        events: list[Event] = []
+        seen: set[tuple[str, str | None]] = set()
+        for trigger in triggers.values():
+            if _redundant(trigger, triggers):
+                continue
+            event = coder.event(trigger)
+            if event is None:
+                continue
+            key = (event.type, event.mode)
+            if _anaphoric(trigger) and not event.actors and not event.recipients and key in seen:
+                continue
+            seen.add(key)
+            events.append(event)
+        events.extend(coder.obligations())
+        events.sort(key=lambda e: (e.evidence.start, e.trigger.start if e.trigger else 0, e.type))
+        return dataclasses.replace(analysis, events=tuple(events))
+
+
+def _redundant(trigger: Trigger, triggers: dict[int, Trigger]) -> bool:
+    """Triggers that add no event: an adjectival participle ("pressing matters"), and an event
+    noun told by a trigger verb of the same type ("arrived ... for a visit")."""
+    token = trigger.token
+    if trigger.is_verb:
+        return token.dep_ == "amod"
+    head = token.head.head if token.head.dep_ == "prep" else token.head
+    governing = triggers.get(head.i)
+    return governing is not None and governing is not trigger and governing.entry.type == trigger.entry.type
+
+
+def _anaphoric(trigger: Trigger) -> bool:
+    return not trigger.is_verb and any(
+        c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC for c in trigger.token.children
+    )
+
+
+class _Coder:
+    """Codes the triggers of one document."""
+
+    def __init__(self, context: StageContext, index: MentionIndex, triggers: dict[int, Trigger], stage: EventStage):
+        self.context = context
+        self.doc: Doc = context.doc
+        self.index = index
+        self.triggers = triggers
+        self.cues = stage.cues
+        self.sectors = stage.sectors
+        self.ontology = stage.ontology
+        self.quotes = sorted(context.analysis.quotes, key=lambda q: q.span.start)
+        published = context.analysis.document.published
+        self.published = published[:10] if published else None
+
+    # --- clauses ---------------------------------------------------------------------------
+
+    def anchor(self, trigger: Trigger) -> Token:
+        """The verb whose clause the event is told in (the trigger itself for a verb)."""
+        token = trigger.token
+        if trigger.is_verb:
+            return token
+        if token.dep_ in _NOUN_IN_CLAUSE:
+            head = token.head
+            if head.dep_ == "prep":
+                head = head.head
+            if head.pos_ in ("VERB", "AUX"):
+                return head
+        return token
+
+    def subjects(self, verb: Token) -> list[Token]:
+        """The subject of ``verb``'s clause, through coordination, control and participles."""
+        token = verb
+        for _ in range(5):
+            found = children(token, SUBJECTS)
+            if found:
+                return found
+            if children(token, PASSIVE_SUBJECTS):
+                # "Russia is scheduled to visit": a raising verb passes its subject down.
+                return agents(token) if token is verb else children(token, PASSIVE_SUBJECTS)
+            if token.dep_ == "conj" or (
+                token.dep_ in ("advcl", "xcomp") and lemma(token.head) in self.cues.transparent_verbs
+            ):
+                token = token.head
+                continue
+            if token.dep_ == "acomp" or (token.dep_ == "xcomp" and token.head.pos_ == "ADJ"):
+                token = token.head  # "it is [willing] to withdraw"
+                continue
+            if token.dep_ in ("xcomp", "advcl"):
+                controller = children(token.head, frozenset({"dobj"}))
+                if controller and token.dep_ == "xcomp" and token.head.i not in self.triggers:
+                    return controller
+                token = token.head
+                continue
+            if token.dep_ == "acl":
+                return agents(token) or ([token.head] if token.tag_ == "VBG" else [])
+            break
+        return []
+
+    # --- one event -------------------------------------------------------------------------
+
+    def event(self, trigger: Trigger) -> Event | None:
+        token = trigger.token
+        anchor = self.anchor(trigger)
+        actors, recipients = self._arguments(trigger, anchor)
+        modality = clause_modality(
+            anchor if anchor is not token or trigger.is_verb else token, self.triggers, self.cues
+        )
+        if not trigger.is_verb and modality == "asserted":
+            modality = clause_modality(token, self.triggers, self.cues)
+        reporter, reporter_heads = self._reporter(trigger, anchor)
+        actor = self.index.resolve(actors)
+        recipient = self.index.resolve(recipients)
+        if token.dep_ == "acl" and not actor.ids and not recipient.ids:
+            return None  # "a statement released after the talks": no event of its own
+        actor_ids = actor.ids
+        pronouns = bool(actors) and all(a.pos_ == "PRON" for a in actors)
+        if reporter is not None and (actor.first_person or (pronouns and not actor_ids)):
+            # "We cannot be held responsible", said by Zelensky; "it will support", said by Hungary.
+            actor_ids, actor = (reporter,), self.index.resolve(reporter_heads) if reporter_heads else actor
+        elif reporter is not None and not actor_ids and (not actors or trigger.entry.complement is not None):
+            # "Syria says [it is willing to withdraw]", "the Kremlin said [... demanded]".
+            actor_ids, actor = (reporter,), self.index.resolve(reporter_heads) if reporter_heads else actor
+        recipient_ids = tuple(r for r in recipient.ids if r not in actor_ids) or (
+            recipient.ids if _reciprocal(recipients) else ()
+        )
+        place = self._place(trigger, anchor)
+        if trigger.entry.mode == "visit":
+            # "a visit to Moscow": the city is where, its country the host.
+            places = [r for r in recipient_ids if (e := self.index.entity(r)) is not None and e.kind == "place"]
+            place = place or (places[0] if places else None)
+            recipient_ids = tuple(r for r in recipient_ids if r not in places)
+        if trigger.entry.mode == "visit" and not recipient_ids and place is not None:
+            recipient_ids = self._host(place, actor_ids)
+        if modality == "asserted" and reporter is not None:
+            modality = "reported"
+        evidence = self._evidence(trigger, anchor)
+        trigger_span = self._span(min(t.idx for t in trigger.tokens), max(t.idx + len(t.text) for t in trigger.tokens))
+        mode = trigger.entry.mode
+        return Event(
+            id=content_id("evt", self.context.document_id, trigger_span.start, trigger_span.end, trigger.entry.type),
+            document_id=self.context.document_id,
+            type=trigger.entry.type,
+            evidence=evidence,
+            provenance=self.context.provenance(evidence=(evidence, trigger_span)),
+            mode=mode,
+            actors=actor_ids,
+            recipients=recipient_ids,
+            place=place,
+            time=self._time(evidence, modality),
+            modality=modality,
+            cameo=trigger.entry.cameo or self.ontology.cameo(trigger.entry.type, mode),
+            trigger=trigger_span,
+            reported_by=reporter,
+            actor_sector=self._sector(actor, actor_ids),
+            recipient_sector=self._sector(recipient, recipient_ids),
+            actor_country=self._country(actor, actor_ids),
+            recipient_country=self._country(recipient, recipient_ids),
+            duration=self._duration(evidence, trigger),
+        )
+
+    def _arguments(self, trigger: Trigger, anchor: Token) -> tuple[list[Token], list[Token]]:
+        token = trigger.token
+        actors: list[Token] = []
+        recipients: list[Token] = []
+        if trigger.is_verb:
+            if children(token, PASSIVE_SUBJECTS) and (agents(token) or trigger.entry.complement is None):
+                actors = agents(token)
+                recipients = children(token, PASSIVE_SUBJECTS)
+            elif children(token, PASSIVE_SUBJECTS):
+                actors = children(token, PASSIVE_SUBJECTS)  # "Vietnam is committed to ...": a state
+            else:
+                actors = self.subjects(token)
+                recipients = [c for c in children(token, OBJECTS) if c not in trigger.tokens]
+            recipients += prepositional(token, RECIPIENT_PREPOSITIONS)
+            for word in trigger.tokens[1:]:
+                recipients += prepositional(word, RECIPIENT_PREPOSITIONS)
+            if trigger.entry.complement is not None or trigger.entry.type in ("REQUEST", "ACCUSE"):
+                for complement in children(token, frozenset({"ccomp", "xcomp"})):
+                    recipients += children(complement, SUBJECTS | PASSIVE_SUBJECTS | frozenset({"dobj"}))
+                    recipients += prepositional(complement, RECIPIENT_PREPOSITIONS)
+        else:
+            actors = [c for c in token.children if c.dep_ in ("poss", "amod", "compound") and self._party(c)]
+            actors += prepositional(token, frozenset({"by", "between", "among"})) if not actors else []
+            for participle in children(token, frozenset({"acl"})):
+                actors += agents(participle)
+            if not actors and anchor is not token and token.dep_ not in ("nsubj", "nsubjpass"):
+                actors = self.subjects(anchor)
+            recipients = prepositional(token, RECIPIENT_PREPOSITIONS | {"of"})
+        recipients = [r for r in recipients if r.i in self.index.by_token or self.index.resolve([r]).ids]
+        actors = [a for a in actors if a.pos_ != "DET"]
+        return actors, recipients
+
+    def _party(self, token: Token) -> bool:
+        """Whether a modifier names a party that can act ("Russian", "Xi's"), not an occasion
+        ("Victory Day") or a place."""
+        mention = self.index.by_token.get(token.i)
+        if mention is None:
+            return False
+        entity = self.index.entity(mention.entity_id) if mention.entity_id else None
+        if entity is None:
+            return mention.label in ("PERSON", "ORG", "NORP", "GPE", "PRON", "GROUP")
+        return entity.kind in ("person", "organisation", "country", "group")
+
+    def _reporter(self, trigger: Trigger, anchor: Token) -> tuple[str | None, list[Token]]:
+        """Who reported the event (an entity id) and the words naming them, when it is told in a
+        quotation or reported speech, or is itself the cue of one."""
+        start = trigger.token.idx
+        verb = reporting_verb(anchor, self.cues)
+        heads = self.subjects(verb) if verb is not None else []
+        for quote in self.quotes:
+            inside = quote.span.start <= start < quote.span.end
+            is_cue = quote.cue is not None and quote.cue.start <= start < quote.cue.end
+            if (inside or is_cue) and quote.speaker_entity_id is not None:
+                return quote.speaker_entity_id, heads
+        found = self.index.resolve(heads).ids
+        return (found[0] if found else None), heads
+
+    def _place(self, trigger: Trigger, anchor: Token) -> str | None:
+        for token in (trigger.token, *trigger.tokens[1:], anchor):
+            for candidate in prepositional(token, PLACE_PREPOSITIONS):
+                place = self.index.place_of(candidate)
+                if place is not None:
+                    return place
+        if trigger.entry.mode == "visit":
+            for candidate in children(trigger.token, frozenset({"dobj"})):
+                place = self.index.place_of(candidate)
+                if place is not None:
+                    return place
+        return None
+
+    def _host(self, place: str, actors: tuple[str, ...]) -> tuple[str, ...]:
+        """A visit's host: the country of the place visited, when it is not the visitor's."""
+        entity = self.index.entity(place)
+        if entity is None or entity.country is None:
+            return ()
+        own = {e.country for a in actors if (e := self.index.entity(a)) is not None}
+        host = self.index.countries.get(entity.country)
+        return (host,) if host is not None and entity.country not in own else ()
+
+    def _country(self, resolved: Resolved, ids: tuple[str, ...]) -> str | None:
+        for identifier in ids:
+            entity = self.index.entity(identifier)
+            if entity is not None and entity.country:
+                return entity.country
+            for title in entity.titles if entity is not None else ():
+                if title.affiliation and len(title.affiliation) == 3 and title.affiliation.isupper():
+                    return title.affiliation
+        return resolved.country if ids else None
+
+    def _sector(self, resolved: Resolved, ids: tuple[str, ...]) -> str | None:
+        titles: set[str] = set()
+        words = set(resolved.words)
+        for identifier in ids:
+            entity = self.index.entity(identifier)
+            if entity is None:
+                continue
+            titles.update(t.title.lower() for t in entity.titles)
+            if entity.kind == "organisation":
+                words.update(entity.name.lower().split())
+        return self.sectors.for_words(words, titles)
+
+    def _evidence(self, trigger: Trigger, anchor: Token) -> Span:
+        head = anchor
+        tokens = [head, *trigger.tokens]
+        for child in head.children:
+            if child.dep_ not in _OTHER_CLAUSE:
+                tokens.extend(child.subtree)
+        if not trigger.is_verb and anchor is not trigger.token:
+            tokens.extend(trigger.token.subtree)
+        start = min(t.i for t in tokens)
+        end = max(t.i for t in tokens)
+        while end > start and self.doc[end].is_punct:
+            end -= 1
+        last = self.doc[end]
+        return self._span(self.doc[start].idx, last.idx + len(last.text))
+
+    def _time(self, evidence: Span, modality: str) -> str | None:
+        found = time_for(self.context.analysis, evidence.start, evidence.end)
+        if found is None and modality not in ("future", "hypothetical"):
+            # No date in the sentence: the event was reported by the article's date.
+            return self.published
+        return found
+
+    def _duration(self, evidence: Span, trigger: Trigger) -> str | None:
+        for timex in self.context.analysis.time_expressions:
+            if timex.type == "DURATION" and evidence.start <= timex.span.start and timex.span.end <= evidence.end:
+                return timex.value
+        return None
+
+    def _span(self, start: int, end: int) -> Span:
+        return self.context.span(start, end)
+
+    # --- demands read off obligations ------------------------------------------------------
+
+    def obligations(self) -> list[Event]:
+        """ "Russia said Sudan must return the helicopter": a demand (REQUEST) by the speaker on
+        the subject of the obligation, as PLOVER codes it."""
+        events = []
+        for token in self.doc:
+            if token.dep_ != "aux" or token.lower_ not in self.cues.obligation_auxiliaries:
+                continue
+            clause = token.head
+            if clause.dep_ != "ccomp" or lemma(clause.head) not in self.cues.reporting_verbs:
+                continue
+            verb = clause.head
+            actor = self.index.resolve(self.subjects(verb))
+            recipient = self.index.resolve(children(clause, SUBJECTS | PASSIVE_SUBJECTS))
+            if not actor.ids or recipient.first_person:
+                continue
+            evidence = self._evidence(Trigger(verb, _REQUEST_ENTRY, (verb,)), verb)
+            trigger = self._span(verb.idx, verb.idx + len(verb.text))
+            modality = clause_modality(verb, self.triggers, self.cues)
+            events.append(
+                Event(
+                    id=content_id("evt", self.context.document_id, trigger.start, trigger.end, "REQUEST"),
+                    document_id=self.context.document_id,
+                    type="REQUEST",
+                    evidence=evidence,
+                    provenance=self.context.provenance(evidence=(evidence, trigger)),
+                    actors=actor.ids,
+                    recipients=tuple(r for r in recipient.ids if r not in actor.ids),
+                    time=self._time(evidence, modality),
+                    modality=modality,
+                    cameo=self.ontology.cameo("REQUEST"),
+                    trigger=trigger,
+                    actor_sector=self._sector(actor, actor.ids),
+                    recipient_sector=self._sector(recipient, recipient.ids),
+                    actor_country=self._country(actor, actor.ids),
+                    recipient_country=self._country(recipient, recipient.ids),
+                )
+            )
+        return events
+
+
+def _speaker(quote: Quote) -> str | None:
+    return quote.speaker_entity_id
+
+
+def _reciprocal(recipients: list[Token]) -> bool:
+    """ "accuse each other": the recipients are the actors themselves."""
+    return any(r.lower_ in ("other", "another") for r in recipients)
+
+
+_REQUEST_ENTRY = Entry("REQUEST", ("say",), "verb")
+
+
+@register("newsgraph.events.v1")
+def _event_stage() -> EventStage:
+    return EventStage()

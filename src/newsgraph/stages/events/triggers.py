@@ -1,0 +1,136 @@
+"""Finding event triggers in the parse: verbs and verb phrases ("attack", "held talks with",
+"declared a ceasefire"), and event nouns ("talks", "visit", "ceasefire", "parade").
+
+Verb phrases are matched first and consume their words, so "held talks" is one CONSULT
+trigger, not a verb plus a noun; the longest phrase wins (see :mod:`newsgraph.ontology.lexicon`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsgraph.ontology.cues import Cues
+from newsgraph.ontology.lexicon import Entry, Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["Trigger", "find_triggers", "lemma"]
+
+# Words of a verb phrase are looked for this deep under the verb ("held [their first meeting]
+# with": meeting is a child; "holding refugees [as [human] shields]": human is three down).
+_PHRASE_DEPTH = 3
+# Under these the words belong to another clause or participant, not to the verb phrase.
+_NOT_PHRASE = frozenset(
+    {
+        "nsubj",
+        "nsubjpass",
+        "csubj",
+        "advcl",
+        "conj",
+        "cc",
+        "ccomp",
+        "parataxis",
+        "relcl",
+        "punct",
+        "aux",
+        "auxpass",
+        "neg",
+        "mark",
+    }
+)
+_VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A matched lexicon ``entry``: ``token`` is its syntactic head, ``tokens`` every word."""
+
+    token: Token
+    entry: Entry
+    tokens: tuple[Token, ...]
+
+    @property
+    def is_verb(self) -> bool:
+        return self.entry.pos == "verb"
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _phrase_words(verb: Token) -> Iterator[Token]:
+    frontier = [c for c in verb.children if c.dep_ not in _NOT_PHRASE]
+    for _ in range(_PHRASE_DEPTH):
+        following: list[Token] = []
+        for token in frontier:
+            yield token
+            following.extend(c for c in token.children if c.dep_ not in _NOT_PHRASE)
+        frontier = following
+
+
+def _match_verb(token: Token, entries: list[Entry]) -> tuple[Entry, tuple[Token, ...]] | None:
+    best: tuple[Entry, tuple[Token, ...]] | None = None
+    nearby: list[Token] | None = None
+    for entry in entries:
+        if best is not None and len(entry.words) <= len(best[0].words):
+            continue
+        matched = [token]
+        if len(entry.words) > 1:
+            if nearby is None:
+                nearby = list(_phrase_words(token))
+            for word in entry.words[1:]:
+                found = next((t for t in nearby if t not in matched and word in (lemma(t), t.lower_)), None)
+                if found is None:
+                    break
+                matched.append(found)
+            else:
+                best = (entry, tuple(matched))
+            continue
+        best = (entry, (token,))
+    return best
+
+
+def find_triggers(doc: Doc, lexicon: Lexicon, cues: Cues, names: frozenset[int] = frozenset()) -> list[Trigger]:
+    """Every trigger in ``doc``, in text order. ``names`` are the indices of tokens inside names
+    (no event noun there: "Amnesty International", "the Ceasefire Violations Committee")."""
+    found: list[Trigger] = []
+    used: set[int] = set(names)
+    verb_words: set[int] = set()
+    for token in doc:
+        if token.pos_ != "VERB" and token.tag_ not in _VERB_TAGS:
+            continue
+        entries = lexicon.verbs.get(lemma(token))
+        if not entries:
+            continue
+        match = _match_verb(token, entries)
+        if match is None:
+            continue
+        entry, tokens = match
+        # A bare verb of saying is no event ("declared" alone); a phrase with it is ("declared
+        # a ceasefire").
+        if len(entry.words) == 1 and entry.head in cues.reporting_verbs:
+            continue
+        found.append(Trigger(token, entry, tokens))
+        verb_words.update(t.i for t in tokens)
+    used |= verb_words
+    nouns: list[Trigger] = []
+    for token in doc:
+        if token.i in used or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for entry in lexicon.nouns.get(lemma(token), ()):
+            end = token.i + len(entry.words)
+            if end > len(doc):
+                continue
+            span = doc[token.i : end]
+            matches = all(word in (lemma(t), t.lower_) for word, t in zip(entry.words, span, strict=True))
+            if matches and not any(t.i in used for t in span) and span.root.pos_ in ("NOUN", "PROPN"):
+                nouns.append(Trigger(span.root, entry, tuple(span)))
+    # Longest noun phrases first; a shorter one inside a longer one is dropped.
+    for trigger in sorted(nouns, key=lambda t: (-len(t.tokens), t.token.i)):
+        if not any(t.i in used for t in trigger.tokens):
+            found.append(trigger)
+            used.update(t.i for t in trigger.tokens)
+    return sorted(found, key=lambda t: t.token.i)
