@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
-from newsgraph.eval.polnear import Attribution, Score, from_quotes, kind_of, parse_ann, read_corpus, to_ann
-from newsgraph.model import Provenance, Quote, Span
+from newsgraph.eval.polnear import (
+    Attribution,
+    Score,
+    from_quotes,
+    kind_of,
+    mention_entities,
+    parse_ann,
+    read_corpus,
+    to_ann,
+)
+from newsgraph.model import Mention, Provenance, Quote, Span
 
 TEXT = "“The dam is safe,” the engineer said. Officials said that the river would rise.\n"
 ANN = (
@@ -104,3 +114,39 @@ def test_read_corpus_takes_the_first_annotator(tmp_path: Path) -> None:
 def test_read_corpus_names_the_expected_layout(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=r"expected text/\*\.txt and attributions/\*\.ann"):
         read_corpus(tmp_path)
+
+
+def test_lenient_source_accuracy_credits_a_coreferent_speaker_and_strict_does_not() -> None:
+    gold = parse_ann(ANN, TEXT)
+    # Our speaker for the dam quotation is "Officials" (wrong span), resolved to the entity that
+    # a mention inside the gold source "the engineer" also has: coreferent, not the same words.
+    coreferent = Attribution(
+        content=(span("“The dam is safe,”"),), source=(span("Officials"),), kind="direct", source_entity="ent_eng"
+    )
+    mentions = [
+        Mention(
+            id="men_1",
+            document_id="doc",
+            span=Span.of(TEXT, *span("engineer")),
+            label="PERSON",
+            provenance=Provenance(stage="test", stage_version="0"),
+            entity_id="ent_eng",
+        )
+    ]
+    score = Score()
+    score.add(TEXT, gold[:1], [coreferent], mention_entities(mentions))
+    report = score.as_dict()
+    assert report["source_accuracy"] == 0.0
+    assert report["source_accuracy_lenient"] == 1.0
+    # Without the mentions there is nothing to be lenient with.
+    plain = Score()
+    plain.add(TEXT, gold[:1], [coreferent])
+    assert plain.as_dict()["source_accuracy_lenient"] == 0.0
+
+
+def test_from_quotes_carries_the_speaker_entity() -> None:
+    resolved = dataclasses.replace(
+        quote("The dam is safe", "direct", "said", "the engineer"), speaker_entity_id="ent_eng"
+    )
+    (attribution,) = from_quotes(TEXT, [resolved])
+    assert attribution.source_entity == "ent_eng"

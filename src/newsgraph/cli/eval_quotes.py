@@ -13,7 +13,7 @@ import click
 from newsgraph.api import build_pipeline
 from newsgraph.cli.options import fail, model_option, warn
 from newsgraph.errors import NewsgraphError
-from newsgraph.eval.polnear import Score, from_quotes, from_textacy, read_corpus, to_ann
+from newsgraph.eval.polnear import Score, from_quotes, from_textacy, mention_entities, read_corpus, to_ann
 from newsgraph.model import Analysis, Document
 
 
@@ -38,7 +38,8 @@ def command(
 
     Content is scored on word tokens, exact and token-overlap P/R/F1, overall and for direct
     (the content holds a quotation mark) and indirect attributions; source and cue accuracy on
-    matched attributions; then the ten most common error kinds.
+    matched attributions (source strictly, sharing a word with the gold source, and leniently,
+    also when coreferent with it through the entities stage); then the ten most common error kinds.
 
     \b
     Example:
@@ -66,8 +67,9 @@ def command(
         if not isinstance(result, Analysis):
             warn(f"no quotes for {result.describe()}")
         quotes = result.quotes if isinstance(result, Analysis) else ()
+        mentions = result.mentions if isinstance(result, Analysis) else ()
         predicted = from_quotes(article.text, quotes)
-        ours.add(article.text, article.gold, predicted)
+        ours.add(article.text, article.gold, predicted, mention_entities(mentions))
         if outdir is not None:
             (outdir / f"{article.name}.ann").write_text(to_ann(article.text, predicted), encoding="utf-8")
         if docs is not None:
@@ -99,7 +101,7 @@ def _print(report: dict[str, Any]) -> None:
                 row = report[name]["content"][kind][measure]
                 cells.append(f"{row['precision'] * 100:6.1f} {row['recall'] * 100:6.1f} {row['f1'] * 100:6.1f}")
             click.echo(f"{kind + ' ' + measure.replace('_', '-'):<28}" + "".join(f"{c:>26}" for c in cells))
-    for measure in ("source_accuracy", "cue_accuracy"):
+    for measure in ("source_accuracy", "source_accuracy_lenient", "cue_accuracy"):
         cells = [f"{report[name][measure] * 100:6.1f}" for name in systems]
         click.echo(f"{measure.replace('_', ' '):<28}" + "".join(f"{c:>26}" for c in cells))
     if "textacy" in report:

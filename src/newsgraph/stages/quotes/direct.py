@@ -2,29 +2,36 @@
 
 For each region (see :mod:`marks`) the attribution is looked for, in order:
 
-1. after it, in the same sentence: ``"...," she said`` / ``"...," said Smith``;
+1. after it, in the same sentence: ``"...," she said`` / ``"...," said Smith``, the verb within a
+   few words or after a subject however long (``"...," a spokesman for the ... said``);
 2. before it, in the same sentence: ``Zelensky stated, "..."`` / ``He said: "..."``; a region
    introduced by words other than the attribution itself (``... against "unilateralism"``) is a
    partial quote, attributed by the reporting clause that governs it (:mod:`partial`);
 3. a colon ending the previous paragraph: ``He put it this way:`` then a quoted paragraph;
-4. the attributed quotation just before it: ``"...," she said. "..."`` (same speaker), or a
-   quoted paragraph right after a paragraph holding an attributed quotation.
+4. the attributed quotation just before it: ``"...," she said. "..."`` (same speaker, however
+   long the one attribution sentence between), or a quoted paragraph right after a paragraph
+   holding an attributed quotation.
 
 A quotation with no attribution is kept as a direct quote without speaker when it is long
-enough to be speech (short ones are titles and scare quotes).
+enough to be speech (short ones are titles and scare quotes). Not speech at all: a quoted name
+in Title Case where words said cannot stand (``on "Face the Nation"``), and a quotation whose
+opening mark another opener cuts off mid-paragraph (its end is unknown). A quotation signed
+``"..." ― Jane Doe`` is hers. A fragment also yields the reported speech around it, as an
+indirect quote with the same cue (:func:`partial.reported_clause`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from newsgraph.stages.quotes.attribution import DIRECT, PARTIAL, Attribution, token_bounds
+from newsgraph.stages.quotes.attribution import DIRECT, INDIRECT, PARTIAL, Attribution, token_bounds
 from newsgraph.stages.quotes.lexicon import Lexicon
 from newsgraph.stages.quotes.marks import QuotedRegion
-from newsgraph.stages.quotes.partial import governing_cue
+from newsgraph.stages.quotes.partial import governing_cue, reported_clause
 from newsgraph.stages.quotes.speaker import speaker_token
 
 if TYPE_CHECKING:
@@ -39,9 +46,15 @@ MIN_UNATTRIBUTED_WORDS = 6
 #: An in-between attribution ("," she said. ") is short.
 MAX_BRIDGE_WORDS = 12
 
-_SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+")
+_OPENING_MARKS = frozenset({"“", '"', "„", "«"})
+_CLOSING_MARK = re.compile(r"[.,;?!]*(?:[”\"»]|'')")
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"})
+# A sentence ends at . ! or ? (and a closing quotation mark) before a space, but not after a
+# title or initial ("Ms. Moore", "Sen. Lee", "U.S. officials").
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?][”\"’']?\s+")
 _TRAILING = ",;—–- "
-_DASHES = frozenset({"―", "—", "–", "-", "--"})
+# A dash signing a quotation with its source's name: ``"..." ― Jane Doe`` (same line).
+_SIGNATURE = re.compile(r"[ \t\u00a0]*(―|—|–|--?)[ \t\u00a0]*(?=\w)")
 
 
 class RegionAttributor:
@@ -60,13 +73,55 @@ class RegionAttributor:
     def attribute(self, regions: Sequence[QuotedRegion]) -> list[Attribution]:
         found: list[Attribution | None] = []
         for index, region in enumerate(regions):
+            if self._stray(region):
+                # An opening mark that another opener cuts off mid-paragraph: where the
+                # quotation was meant to end is unknown, so nothing is claimed.
+                found.append(None)
+                continue
             attribution = self._attribute(region)
             if attribution is None:
                 attribution = self._inherit(region, regions[:index], found)
             if attribution is None and _words(self.text[region.start : region.end]) >= MIN_UNATTRIBUTED_WORDS:
                 attribution = Attribution(DIRECT, *self._content(region))
             found.append(attribution)
-        return [a for a in found if a is not None]
+        attributions = [self._fragment(a) if a.kind == PARTIAL else a for a in found if a is not None]
+        return attributions + [c for a in attributions if a.kind == PARTIAL for c in self._clause(a)]
+
+    def _fragment(self, partial: Attribution) -> Attribution:
+        """A fragment without the full stop that ends the reporter's sentence around it."""
+        end = partial.end
+        while end > partial.start + 1 and self.text[end - 1] in ".,;":
+            end -= 1
+        return dataclasses.replace(partial, end=end)
+
+    def _clause(self, fragment: Attribution) -> list[Attribution]:
+        """The reported speech a partial quotation is part of (see :func:`reported_clause`),
+        when it holds more than the fragment; same cue and speaker."""
+        if fragment.cue is None or fragment.cue[0] >= fragment.start:
+            return []
+        index = bisect_left(self._starts, fragment.cue[0])
+        words = [t for t in self.tokens(fragment.start, fragment.end) if not (t.is_punct or t.is_space)]
+        inside = range(words[0].i, words[-1].i + 1) if words else range(0)
+        bounds = reported_clause(self.doc[index], inside) if inside else None
+        if bounds is None:
+            return []
+        first, last = bounds
+        while first.i < last.i and (first.is_punct or first.is_space):
+            first = self.doc[first.i + 1]
+        while last.i > first.i and (last.is_punct or last.is_space):
+            last = self.doc[last.i - 1]
+        if inside.start <= first.i and last.i < inside.stop:
+            return []  # nothing but the fragment
+        start, end = token_bounds(first, last)
+        if self.text[start - 1 : start] in _OPENING_MARKS:
+            start -= 1
+        end = max(end, fragment.end)
+        closing = _CLOSING_MARK.match(self.text, end)
+        if closing is not None:
+            # The clause ends with the fragment: take its closing mark too.
+            end = closing.end()
+        cue, lemma, speaker = fragment.cue, fragment.cue_lemma, fragment.speaker
+        return [Attribution(INDIRECT, min(start, fragment.start), end, cue, lemma, speaker)]
 
     # -- the content ---------------------------------------------------------------------------
 
@@ -106,17 +161,21 @@ class RegionAttributor:
         pre = [t for t in self.tokens(pre_start, region.open) if not t.is_space]
         opens_sentence = all(t.is_punct for t in pre)
         content = self.text[region.start : region.end]
-        # 1. After it: only when the quotation is punctuated into a sentence that goes on.
+        if not opens_sentence and self._is_title(region):
+            return None
+        # 1. After it: only when the quotation is punctuated into a sentence that goes on, or
+        # signed with a dash ("..." ― Jane Doe).
+        post = [t for t in self.tokens(region.close, self._post_window(region)) if not t.is_space]
         if region.closed and (not content.endswith(".") or self._lowercase_after(region)):
-            post = [t for t in self.tokens(region.close, self._post_window(region)) if not t.is_space]
             found = self._post_cue(post, inside)
             if found is not None:
                 cue, speaker = found
                 kind = DIRECT if opens_sentence else PARTIAL
                 return Attribution(kind, start, end, token_bounds(cue, cue), cue.lemma_, speaker)
-            dashed = self._dash_source(post)
-            if dashed is not None:
-                return Attribution(DIRECT, start, end, token_bounds(post[0], post[0]), post[0].text, dashed)
+        dashed = self._dash_source(region) if region.closed else None
+        if dashed is not None:
+            dash, name = dashed
+            return Attribution(DIRECT, start, end, dash, self.text[dash[0] : dash[1]], name)
         # 2. Before it, in the same sentence.
         if not opens_sentence:
             return self._pre_attribution(region, pre, inside, start, end)
@@ -139,16 +198,21 @@ class RegionAttributor:
             return Attribution(DIRECT, start, end, token_bounds(verb, verb), verb.lemma_, speaker)
         return None
 
-    def _dash_source(self, post: list[Token]) -> Token | None:
-        """``"..." ― Jane Doe``: a dash and a name after the quotation name its source."""
-        if len(post) < 2 or post[0].text not in _DASHES:
+    def _dash_source(self, region: QuotedRegion) -> tuple[tuple[int, int], Token] | None:
+        """``"..." ― Jane Doe``: a dash and a name right after the quotation sign it. Returns the
+        dash's bounds (the cue) and the name's head token."""
+        signature = _SIGNATURE.match(self.text, region.close)
+        if signature is None:
             return None
-        name = post[1]
-        if name.pos_ != "PROPN":
+        index = bisect_left(self._starts, signature.end())
+        if index >= len(self.doc):
+            return None
+        name = self.doc[index]
+        if name.pos_ != "PROPN" and not name.text[:1].isupper():
             return None
         while name.dep_ in ("compound", "flat") and name.head.i > name.i:
             name = name.head
-        return name
+        return signature.span(1), name
 
     def _pre_attribution(
         self, region: QuotedRegion, pre: list[Token], inside: range, start: int, end: int
@@ -180,31 +244,55 @@ class RegionAttributor:
     def _inherit(
         self, region: QuotedRegion, earlier: Sequence[QuotedRegion], found: Sequence[Attribution | None]
     ) -> Attribution | None:
-        """The speaker of the attributed quotation just before, for a quotation that continues it."""
-        if not earlier or found[-1] is None or found[-1].speaker is None:
+        """The speaker of the attributed quotation just before, for a quotation that continues it.
+        Unattributed quoted names in between ("on "Fox and Friends."") do not interrupt it."""
+        last = len(found) - 1
+        while last >= 0 and found[last] is None:
+            last -= 1
+        attribution = found[last] if last >= 0 else None
+        if attribution is None or attribution.speaker is None:
             return None
-        previous, attribution = earlier[-1], found[-1]
+        previous = earlier[last]
         bridge = self.text[previous.close : region.open]
+        if last < len(found) - 1 and not self._one_attribution(bridge, previous.close, attribution):
+            return None
         pre_start = self._pre_window(region)
         if self.text[pre_start : region.open].strip(" \"“'‘—–-"):
             return None
         # In the same paragraph or the next one (opening with the quotation), with only a short
-        # attribution between: nobody else speaks in between.
-        if _words(bridge) > MAX_BRIDGE_WORDS or "\n" in bridge.strip():
+        # attribution between, or the whole attribution sentence of the quotation before however
+        # long ("...," said Jane Doe, a lawyer for the union who ... . "..."): nobody else speaks.
+        if "\n" in bridge.strip() or (attribution.cue is not None and _SIGNATURE.match(bridge)):
+            return None
+        if _words(bridge) > MAX_BRIDGE_WORDS and not self._one_attribution(bridge, previous.close, attribution):
             return None
         start, end = self._content(region)
         return Attribution(DIRECT, start, end, attribution.cue, attribution.cue_lemma, attribution.speaker)
 
+    def _one_attribution(self, bridge: str, at: int, attribution: Attribution) -> bool:
+        """Whether ``bridge`` (starting at ``at``) is one sentence holding ``attribution``'s cue."""
+        if attribution.cue is None or not at <= attribution.cue[0] < at + len(bridge):
+            return False
+        words = [t for t in self.tokens(at, at + len(bridge)) if not (t.is_punct or t.is_space)]
+        return bool(words) and not any(t.is_sent_start for t in words[1:])
+
     # -- cues ----------------------------------------------------------------------------------
 
     def _post_cue(self, post: list[Token], inside: range) -> tuple[Token, Token | None] | None:
-        words = [t for t in post if not t.is_punct][:POST_CUE_WINDOW]
-        for token in words:
+        """The reporting verb after a quotation: within a few words of it, or further on when
+        everything before it is its subject ("...," a spokesman for the regional health
+        authority in the north said)."""
+        words = [t for t in post if not t.is_punct]
+        for index, token in enumerate(words):
             if token.pos_ == "VERB" and self.lexicon.verb(token.lemma_) is not None and token.i not in inside:
                 speaker = speaker_token(token)
+                if index >= POST_CUE_WINDOW and not _spans(speaker, words[:index]):
+                    return None
                 if speaker is None or speaker.i in inside:
                     speaker = next((t for t in post if t.i > token.i and t.pos_ in ("PROPN", "PRON", "NOUN")), None)
                 return token, speaker
+            if token.pos_ in ("VERB", "AUX") and index >= POST_CUE_WINDOW:
+                return None
         return None
 
     def _last_cue(self, tokens: Sequence[Token], inside: range) -> Token | None:
@@ -226,9 +314,33 @@ class RegionAttributor:
                 return token
         return None
 
+    def _stray(self, region: QuotedRegion) -> bool:
+        return not region.closed and region.close < self._paragraph(region.open)[1]
+
+    def _is_title(self, region: QuotedRegion) -> bool:
+        """A quoted name in the reporter's sentence (a show, a book, a slogan in Title Case) where
+        words said cannot stand: in a prepositional phrase ("on "Face the Nation""), owned
+        ("MSNBC's "Morning Joe""), or addressed ("told "Morning Joe" that ...")."""
+        words = re.findall(r"[^\W\d_][\w'’-]*", self.text[region.start : region.end])
+        if not words or not all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words):
+            return False
+        head = self._head(region)
+        if head is None:
+            return False
+        if head.dep_ in ("pobj", "dative", "appos", "compound", "poss") or any(c.dep_ == "poss" for c in head.children):
+            return True
+        return head.dep_ == "dobj" and any(c.dep_ in ("ccomp", "xcomp") for c in head.head.children)
+
     def _lowercase_after(self, region: QuotedRegion) -> bool:
         rest = self.text[region.close : region.close + 3].lstrip()
         return bool(rest) and rest[0].islower()
+
+
+def _spans(head: Token | None, tokens: Sequence[Token]) -> bool:
+    """Whether every token lies in the phrase headed by ``head``."""
+    if head is None:
+        return False
+    return all(head.left_edge.i <= t.i <= head.right_edge.i for t in tokens)
 
 
 def _words(text: str) -> int:

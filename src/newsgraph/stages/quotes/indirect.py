@@ -63,7 +63,7 @@ def _verb(cue: Token, lexicon: Lexicon) -> Iterator[Attribution]:
     clauses = [c for c in complements if c.dep_ == "ccomp"] or [c for c in complements if c.dep_ != "dobj"]
     chosen = clauses or [c for c in complements if c.dep_ == "dobj"]
     for complement in chosen[:1]:
-        bounds = _trim(complement.left_edge, complement.right_edge)
+        bounds = _trim(complement.left_edge, _before_participle(complement, lexicon))
         if bounds is not None:
             yield _make(bounds, cue, speaker_token(cue))
 
@@ -98,6 +98,23 @@ def _noun(noun: Token, lexicon: Lexicon) -> Iterator[Attribution]:
 def _make(bounds: tuple[Token, Token], cue: Token, speaker: Token | None) -> Attribution:
     start, end = token_bounds(*bounds)
     return Attribution(INDIRECT, start, end, token_bounds(cue, cue), cue.lemma_.lower(), speaker)
+
+
+def _before_participle(clause: Token, lexicon: Lexicon) -> Token:
+    """The last token of ``clause`` before a trailing reporting participle set off by a comma: in
+    "X warned that Y cannot pay, citing Z", X cites Z (see :mod:`speaker`), another attribution."""
+    doc = clause.doc
+    for child in clause.rights:
+        comma = child.left_edge.i - 1
+        if (
+            child.dep_ == "advcl"
+            and child.tag_ == "VBG"
+            and comma > clause.i
+            and doc[comma].text == ","
+            and lexicon.verb(child.lemma_) is not None
+        ):
+            return doc[comma]
+    return clause.right_edge
 
 
 def _has_that(clause: Token) -> bool:

@@ -4,6 +4,13 @@ The parse gives the token heading the speaker (the cue's subject, a passive agen
 of "according to"); :func:`speaker_bounds` widens it to its noun phrase, and :func:`resolve`
 finds the mention that covers it, whose ``entity_id`` coreference has filled ("He stated" ->
 Xi Jinping). Until coreference runs, pronouns resolve to no entity.
+
+Two conventions follow the PolNeAR annotation guidelines, the reference for attribution spans:
+
+- a relative pronoun is the speaker of its own clause ("Xi, *who* described it as ...", like
+  "*He* stated"), and it resolves to the noun it modifies (:func:`antecedent`);
+- a participle set off by a comma after reported speech ("X warned that Y cannot ..., *citing*
+  concerns") speaks with the reporting clause's subject, wherever the parser attached it.
 """
 
 from __future__ import annotations
@@ -20,12 +27,17 @@ _RELATIVE = frozenset({"who", "whom", "that", "which"})
 _EXPLETIVE = frozenset({"it", "there"})
 # Dependents of a cue that pass its subject on: "He smiled and said ...", "..., adding that ...".
 _SHARES_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
+# Clauses that are the content of the verb above them: a participle hanging on one of them
+# belongs to that verb's sentence ("X said [Y will go], citing ...": X cites).
+_REPORTED = frozenset({"ccomp", "xcomp"})
+#: How far up the parse a subjectless cue looks for the subject it shares.
+MAX_SHARED_DEPTH = 3
 
 
 def speaker_token(cue: Token, *, depth: int = 0) -> Token | None:
     """The token heading the speaker of ``cue``: its subject, its passive agent, or (for a
-    coordinated or adverbial verb with no subject of its own) the subject of the verb it hangs on.
-    A relative pronoun ("Xi, who described ...") stands for the noun the clause modifies."""
+    coordinated, adverbial or prepositional verb with no subject of its own) the subject of the
+    verb it hangs on."""
     subject = None
     for child in cue.children:
         if child.dep_ in ("nsubj", "csubj"):
@@ -36,14 +48,45 @@ def speaker_token(cue: Token, *, depth: int = 0) -> Token | None:
         if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
             # "Dean, a doctor, saying ...", "tweets criticizing ...": the noun it modifies.
             return cue.head
-        if cue.dep_ in _SHARES_SUBJECT and cue.head.i != cue.i and depth < 2:
-            return speaker_token(cue.head, depth=depth + 1)
+        if cue.dep_ == "pcomp" and cue.head.dep_ == "prep" and depth < MAX_SHARED_DEPTH:
+            # "She began by emphasizing ...", "before asking her": the verb the phrase modifies.
+            return speaker_token(cue.head.head, depth=depth + 1)
+        if cue.dep_ in _SHARES_SUBJECT and cue.head.i != cue.i and depth < MAX_SHARED_DEPTH:
+            host = cue.head
+            if _trailing_participle(cue) and host.dep_ in _REPORTED and host.head.i != host.i:
+                host = host.head
+            return speaker_token(host, depth=depth + 1)
         return None
-    if subject.lower_ in _RELATIVE and cue.dep_ == "relcl":
-        return cue.head
     if subject.lower_ in _EXPLETIVE and subject.dep_ == "nsubj" and not _speaks(cue):
         return None
     return subject
+
+
+def antecedent(speaker: Token) -> Token | None:
+    """The noun a relative pronoun speaker stands for ("Governor Lee, who said ..." -> Lee),
+    None for any other speaker."""
+    if speaker.lower_ not in _RELATIVE or speaker.pos_ not in ("PRON", "DET", "SCONJ"):
+        return None
+    clause = speaker.head
+    for _ in range(MAX_SHARED_DEPTH):
+        if clause.dep_ == "relcl":
+            return clause.head
+        if clause.head.i == clause.i:
+            break
+        clause = clause.head
+    return None
+
+
+def _trailing_participle(cue: Token) -> bool:
+    """``..., citing concerns``: a gerund-participle after a comma, following the verb it hangs on."""
+    previous = cue.doc[cue.i - 1] if cue.i > 0 else None
+    return (
+        cue.tag_ == "VBG"
+        and cue.dep_ == "advcl"
+        and cue.i > cue.head.i
+        and previous is not None
+        and previous.text == ","
+    )
 
 
 def _speaks(cue: Token) -> bool:
@@ -58,7 +101,9 @@ def speaker_bounds(head: Token) -> tuple[int, int]:
         return head.idx, head.idx + len(head.text)
     tokens = head.doc[head.left_edge.i : head.i + 1]
     start = 0
-    while start < len(tokens) - 1 and (tokens[start].dep_ in ("det", "punct", "cc") or tokens[start].is_space):
+    while start < len(tokens) - 1 and (
+        tokens[start].dep_ in ("det", "punct", "cc") or tokens[start].is_punct or tokens[start].is_space
+    ):
         start += 1
     last = head
     for child in head.rights:
@@ -67,14 +112,11 @@ def speaker_bounds(head: Token) -> tuple[int, int]:
     return tokens[start].idx, last.idx + len(last.text)
 
 
-def resolve(mentions: Sequence[Mention], start: int, end: int, head: int) -> Mention | None:
-    """The mention a speaker phrase ``[start, end)`` with its head token at character ``head``
-    refers to: one covering the head, else the last one inside the phrase; linked ones first."""
+def resolve(mentions: Sequence[Mention], head: int) -> Mention | None:
+    """The mention a speaker phrase whose head token starts at character ``head`` refers to: the
+    shortest one covering the head, linked ones first. A mention elsewhere in the phrase names
+    something else ("*Ukrainian* officials" are not Ukraine)."""
     covering = [m for m in mentions if m.span.start <= head < m.span.end]
-    inside = [m for m in mentions if start <= m.span.start and m.span.end <= end]
-    for candidates in (covering, inside[::-1]):
-        if candidates:
-            linked = [m for m in candidates if m.entity_id is not None or m.members]
-            pool = linked or candidates
-            return min(pool, key=lambda m: m.span.end - m.span.start) if candidates is covering else pool[0]
-    return None
+    linked = [m for m in covering if m.entity_id is not None or m.members]
+    pool = linked or covering
+    return min(pool, key=lambda m: m.span.end - m.span.start) if pool else None

@@ -14,13 +14,13 @@ from bisect import bisect_right
 from newsgraph.model import Analysis, Quote, Span, content_id
 from newsgraph.pipeline.registry import register
 from newsgraph.pipeline.stage import StageContext
-from newsgraph.stages.quotes.attribution import Attribution
+from newsgraph.stages.quotes.attribution import INDIRECT, Attribution
 from newsgraph.stages.quotes.dates import quote_time
 from newsgraph.stages.quotes.direct import RegionAttributor
 from newsgraph.stages.quotes.indirect import indirect_attributions
 from newsgraph.stages.quotes.lexicon import Lexicon, default_lexicon
 from newsgraph.stages.quotes.marks import QuotedRegion, quoted_regions
-from newsgraph.stages.quotes.speaker import resolve, speaker_bounds
+from newsgraph.stages.quotes.speaker import antecedent, resolve, speaker_bounds
 
 
 class QuotedShare:
@@ -46,7 +46,7 @@ class QuoteStage:
     """Quotations and reported speech with their cue, speaker, speaker entity and time."""
 
     name = "quotes"
-    version = "1"
+    version = "2"
     requires: tuple[str, ...] = ("mentions",)
     produces: tuple[str, ...] = ("quotes",)
 
@@ -58,6 +58,7 @@ class QuoteStage:
         regions = quoted_regions(context.text)
         attributions = RegionAttributor(doc, self.lexicon).attribute(regions)
         attributions += indirect_attributions(doc, self.lexicon, QuotedShare(regions))
+        attributions = _widest_reported(attributions)
         sentences = [(sentence.start_char, sentence.end_char) for sentence in doc.sents]
         quotes: dict[tuple[int, int], Quote] = {}
         for attribution in attributions:
@@ -74,7 +75,9 @@ class QuoteStage:
         head = attribution.speaker
         if head is not None and not (span.start <= head.idx < span.end):
             speaker = context.span(*speaker_bounds(head))
-            mention = resolve(context.analysis.mentions, speaker.start, speaker.end, head.idx)
+            # A relative pronoun ("..., who said") refers to the noun its clause modifies.
+            referent = antecedent(head) or head
+            mention = resolve(context.analysis.mentions, referent.idx)
             entity_id = None if mention is None else mention.entity_id
         anchor = span.start if cue is None else cue.start
         time, time_source = quote_time(context.analysis, _sentence(sentences, anchor), anchor, (span.start, span.end))
@@ -92,6 +95,25 @@ class QuoteStage:
             time=time,
             time_source=time_source,
         )
+
+
+def _widest_reported(attributions: list[Attribution]) -> list[Attribution]:
+    """Without reported speech inside other reported speech of the same cue: the parse's object
+    of "blasted" gives "the media", the fragment it governs "the media for being "dishonest"";
+    one cue reports one thing."""
+    reported = [a for a in attributions if a.kind == INDIRECT and a.cue is not None]
+
+    def inside_another(a: Attribution) -> bool:
+        return any(
+            b is not a
+            and b.cue == a.cue
+            and b.start <= a.start
+            and a.end <= b.end
+            and (b.start, b.end) != (a.start, a.end)
+            for b in reported
+        )
+
+    return [a for a in attributions if not (a.kind == INDIRECT and a.cue is not None and inside_another(a))]
 
 
 def _sentence(sentences: list[tuple[int, int]], at: int) -> tuple[int, int]:
