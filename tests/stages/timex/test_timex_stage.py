@@ -37,13 +37,30 @@ def test_stage_tags_against_the_publication_date(pipeline) -> None:  # type: ign
 def test_stage_without_a_publication_date_keeps_absolute_values(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "The deal was signed on May 4, 2025, a day after talks ended yesterday."
     analysis = pipeline.analyse(Document.create(text=text))
-    assert [t.value for t in analysis.time_expressions] == ["2025-05-04"]
+    # "a day after talks ended" relates two events: an amount of time (TimeML), no date of its own
+    assert [t.value for t in analysis.time_expressions] == ["2025-05-04", "P1D"]
 
 
 def test_tense_comes_from_the_governing_verb(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The minister, who is expected to visit Kyiv, arrived in Warsaw on Friday."
     (friday,) = tag(text, dt.date(2025, 5, 8), nlp(text))
     assert friday.value == "2025-05-02"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The unions planned a march on Saturday.", "2025-05-10"),  # a plan: ahead
+        ("On Monday, the unions planned a march.", "2025-05-05"),  # the day of the planning
+        ("The team planned to leave Nairobi on Friday.", "2025-05-09"),
+        ("The board has scheduled a vote Tuesday.", "2025-05-13"),
+        ("Leaders meet separately Monday with the envoy.", "2025-05-05"),  # plain present: back
+        ("Critics attacked Friday's vote.", "2025-05-02"),  # a possessive: a known event
+    ],
+)
+def test_weekday_tense_from_the_parse(nlp, text: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    (day,) = tag(text, dt.date(2025, 5, 8), nlp(text))
+    assert day.value == value
 
 
 def test_example_article(pipeline, example_article) -> None:  # type: ignore[no-untyped-def]

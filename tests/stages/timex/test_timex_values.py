@@ -61,7 +61,7 @@ def one(text: str, dct: dt.date | None = DCT) -> tuple[str, str, str]:
         ("Trade hit records in recent years.", "recent years", "DURATION", "PXY"),
         ("The parade is held every year.", "every year", "SET", "P1Y"),
         ("The paper is published weekly.", "weekly", "SET", "P1W"),
-        ("They pay $5 million a year.", "a year", "SET", "P1Y"),
+        ("The ferry sails twice a week.", "twice a week", "SET", "P1W"),
         # vague references
         ("The city is now calm.", "now", "DATE", "PRESENT_REF"),
         ("He currently lives abroad.", "currently", "DATE", "PRESENT_REF"),
@@ -165,3 +165,145 @@ def test_without_a_document_date_only_absolute_values_are_kept() -> None:
 
 def test_numbers_that_are_not_years_are_ignored() -> None:
     assert tag("The index closed at 2082.1 after 1,990 shares and $2000 changed hands.", DCT) == []
+
+
+# Rules learned from the TimeML conventions (issue 4, second round). Each example is dated
+# 2025-05-08, a Thursday, unless it says otherwise.
+
+
+def test_rates_are_not_sets() -> None:
+    assert tag("They pay $5 million a year.", DCT) == []
+    assert tag("The line runs four flights a week.", DCT) == []
+    assert tag("Revenue should grow 8% annually.", DCT) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "kind", "value"),
+    [
+        # a clause that looks ahead points ahead (the parse finds more: see test_timex_stage)
+        ("The court could rule as early as Monday.", "Monday", "DATE", "2025-05-12"),
+        ("They are due to vote Tuesday.", "Tuesday", "DATE", "2025-05-13"),
+        # "Friday night" and "Friday morning" are valued as the day; "Friday evening" keeps its part
+        ("The rally was held Friday night.", "Friday night", "DATE", "2025-05-02"),
+        ("The rally was held Friday evening.", "Friday evening", "DATE", "2025-05-02TEV"),
+    ],
+)
+def test_weekday_direction_and_parts(text: str, words: str, kind: str, value: str) -> None:
+    assert one(text) == (words, kind, value)
+
+
+def test_a_past_tense_month_is_the_last_one() -> None:
+    # four months back beats eight months ahead once the clause is in the past tense
+    assert one("The chief executive resigned in January.", dt.date(2025, 5, 8))[2] == "2025-01"
+    assert one("The chief executive resigned in March.", dt.date(2025, 10, 27))[2] == "2025-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "kind", "value"),
+    [
+        # "N units before/after <event>" is an amount of time; "N units before," a date
+        ("The car was seen ten days before the fire.", "ten days", "DURATION", "P10D"),
+        ("He resigned one year after he was elected.", "one year", "DURATION", "P1Y"),
+        # the year of accounts
+        # "the past year" without a number is the period before this one
+        ("Prices doubled over the past year.", "the past year", "DATE", "2024"),
+        ("Sales rose in the current fiscal year.", "the current fiscal year", "DATE", "2025"),
+        ("Sales fell in the latest fiscal year.", "the latest fiscal year", "DATE", "2024"),
+    ],
+)
+def test_dates_and_durations(text: str, words: str, kind: str, value: str) -> None:
+    assert one(text) == (words, kind, value)
+
+
+def test_the_year_ended_is_a_year_of_accounts() -> None:
+    text = "Sales for the year ended March 31 rose."
+    assert [(text[t.start : t.end], t.value) for t in tag(text, DCT)] == [
+        ("the year", "P1Y"),
+        ("March 31", "2025-03-31"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("The levy rose with current market conditions.", "current", "PRESENT_REF"),
+        ("Holders may buy at the then current price.", "then current", "PAST_REF"),
+        ("The agency will soon publish its report.", "soon", "FUTURE_REF"),
+        ("Growth should pick up in coming months.", "coming months", "FUTURE_REF"),
+        ("Similar sales happened in past years.", "past years", "PAST_REF"),
+    ],
+)
+def test_vague_references(text: str, words: str, value: str) -> None:
+    assert one(text) == (words, "DATE", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was soon released on bail.",  # "soon" in a past narrative
+        "They will leave as soon as the road opens.",  # "as soon as": relative to an event
+        "Now, the council says, the plan is dead.",  # "Now," turning the argument
+        "Swimmers fought the current.",  # the noun "current"
+        "Thousands joined the annual March for Peace.",  # the noun "march"
+        "The film High Noon was shown.",
+        "A second group of trucks left.",  # an ordinal
+        "Investigators searched the area in the days before the fire.",
+        "The show is called This Week.",  # a title
+    ],
+)
+def test_not_time_expressions(text: str) -> None:
+    assert tag(text, DCT) == [], text
+
+
+def test_todays_generic_sense_is_not_a_date() -> None:
+    assert tag("Advertising shapes today's youth.", DCT) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("The tapes from nineteen ninety-six were lost.", "nineteen ninety-six", "1996"),
+        ("The plan is to halve it by the year two thousand.", "the year two thousand", "2000"),
+        ("It began in January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01"),
+        ("Unrest grew in mid-1996.", "mid-1996", "1996"),
+    ],
+)
+def test_spoken_and_modified_years(text: str, words: str, value: str) -> None:
+    assert one(text)[0::2] == (words, value)
+
+
+def test_two_thousand_alone_is_a_number() -> None:
+    assert tag("About two thousand people marched.", DCT) == []
+
+
+def test_anniversary_of_a_named_year_adds_up() -> None:
+    found = tag("Veterans marked the 80th anniversary of the 1945 victory.", DCT)
+    assert (found[0].value, found[0].type) == ("2025", "DATE")
+    (t,) = tag("Veterans marked the 30th anniversary of the treaty.", dt.date(2021, 3, 1))
+    assert t.value == "2021"  # no year named: the year it is marked in
+    t = tag("Fans will mark the 25th anniversary of the 1999 final.", DCT)[0]
+    assert t.value == "2024"
+
+
+def test_results_periods_follow_the_quarter_in_focus() -> None:
+    text = "Profit rose in the quarter ended Sept. 30. The latest period included a gain."
+    values = [t.value for t in tag(text, dt.date(2025, 10, 27))]
+    assert values == ["2025-Q3", "2025-09-30", "2025-Q3"]
+    text = "Profit rose in the third quarter. Results for that quarter included a charge."
+    assert [t.value for t in tag(text, dt.date(2025, 10, 27))] == ["2025-Q3", "2025-Q3"]
+
+
+def test_the_quarter_just_ended_is_still_to_be_reported() -> None:
+    (t,) = tag("The firm said its third-quarter profit will fall.", dt.date(2025, 10, 27))
+    assert t.value == "2025-Q3"
+
+
+def test_that_day_needs_a_day_before_it() -> None:
+    assert tag("Traders made losses that day.", DCT) == []
+    values = [t.value for t in tag("On May 3 the vote failed. That day, crowds gathered.", DCT)]
+    assert values == ["2025-05-03", "2025-05-03"]
+
+
+def test_mod_comes_from_the_words() -> None:
+    (t,) = tag("The talks lasted about five hours.", DCT)
+    assert (t.value, t.mod) == ("PT5H", "APPROX")

@@ -7,6 +7,7 @@ time. Anaphoric ones ("two days later", "the next day", "a year earlier") count 
 *reference time*: the last date the narrative mentioned, so "On May 3 ..., two days later" is
 May 5. Under-specified ones ("Monday", "May 3", "the third quarter") take the tense of their
 clause: "on Monday" in a past-tense clause is the previous Monday, in a future one the next.
+The tense comes from :mod:`newsgraph.stages.timex.tense`.
 """
 
 from __future__ import annotations
@@ -19,21 +20,7 @@ from typing import TYPE_CHECKING
 from newsgraph.stages.timex.values import Period
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
     from newsgraph.model import Analysis
-
-#: Words before a verb that put its clause in the future ("is set to", "plans to visit").
-_FUTURE_BEFORE = re.compile(
-    r"(?:\bwill|\bshall|'ll|’ll|\bwould|\bgoing\s+to|\b(?:is|are|was|were)\s+(?:set|due|scheduled|expected|slated|"
-    r"planned|poised|to)\s+to|\bplans?\s+to|\bintends?\s+to|\baims?\s+to)\s+(?:\w+\s+){0,2}$",
-    re.IGNORECASE,
-)
-_FUTURE_TEXT = re.compile(
-    r"\b(?:will|shall|'ll|going to|(?:is|are) (?:set|due|scheduled|expected|slated) to|plans? to)\b", re.I
-)
-_PAST_TEXT = re.compile(r"\b(?:said|was|were|had|did|told|announced|\w{3,}ed)\b", re.I)
-_REPORTING = frozenset({"say", "tell", "announce", "report", "state", "add", "note", "claim"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,48 +36,6 @@ class Anchor:
     def reference_day(self) -> dt.date:
         """The reference time as a day (its first day), or the document date."""
         return self.reference.start if self.reference is not None else self.dct
-
-
-def tense_at(text: str, start: int, end: int, doc: Doc | None = None) -> str | None:
-    """``past``, ``present`` or ``future`` for the clause of ``text[start:end]``: from the governing
-    verb's morphology and auxiliaries when the parse is given, else from the sentence's words."""
-    if doc is not None:
-        found = _tense_from_parse(text, start, end, doc)
-        if found is not None:
-            return found
-    sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
-    stop = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    sentence = text[sentence_start : min(stop) if stop else len(text)]
-    if _FUTURE_TEXT.search(sentence):
-        return "future"
-    if _PAST_TEXT.search(sentence):
-        return "past"
-    return None
-
-
-def _tense_from_parse(text: str, start: int, end: int, doc: Doc) -> str | None:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    token = span.root
-    for _ in range(6):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
-            break
-        token = token.head
-    if token.pos_ not in ("VERB", "AUX"):
-        return None
-    auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in ("will", "shall", "'ll", "’ll", "would", "wo") for a in auxes):
-        return "future"
-    if _FUTURE_BEFORE.search(text, max(0, token.idx - 40), token.idx):
-        return "future"
-    if token.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
-        return "past"
-    if token.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
-        return "past"
-    if token.tag_ in ("VBZ", "VBP", "VBG", "VB"):
-        return "past" if token.lemma_ in _REPORTING else "present"
-    return None
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n")

@@ -94,7 +94,11 @@ VAGUE: dict[str, str] = {
     "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
     "the longer term": "FUTURE_REF", "the coming days": "FUTURE_REF", "the days ahead": "FUTURE_REF",
     "as soon as possible": "FUTURE_REF", "a later date": "FUTURE_REF",
+    "soon": "FUTURE_REF",  # only in a future clause, and not "as soon as" (see recognise)
 }  # fmt: skip
+
+#: Adjectives of vague reference, tagged before a noun: "current market conditions".
+VAGUE_ADJECTIVES: dict[str, str] = {"current": "PRESENT_REF", "then current": "PAST_REF", "then-current": "PAST_REF"}
 
 #: Modifiers before an expression -> TIMEX3 ``mod``.
 MODIFIERS: dict[str, str] = {

@@ -1,218 +1,21 @@
-"""Finding time expressions: regular patterns built from the lexicon, run over the raw text.
+"""Finding time expressions: the patterns of :mod:`newsgraph.stages.timex.patterns`, run over the
+raw text, then filtered by their context.
 
-Each pattern has a ``kind`` that :mod:`newsgraph.stages.timex.normalise` knows how to value.
-Where patterns overlap the longest match wins (then the earlier pattern in :data:`PATTERNS`).
-A span follows the TimeML conventions: determiners and modifiers ("the", "nearly", "early")
-belong to it, prepositions ("on", "by", "since") do not.
+Where patterns overlap the longest match wins (then the earlier pattern in
+:data:`~newsgraph.stages.timex.patterns.PATTERNS`). A span follows the TimeML conventions:
+determiners and modifiers ("the", "nearly", "early") belong to it, prepositions ("on", "by",
+"since") do not.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsgraph.stages.timex.lexicon import (
-    FREQUENCIES,
-    HOLIDAYS,
-    MODIFIERS,
-    MONTHS,
-    NUMBERS,
-    ORDINALS,
-    PARTS_OF_DAY,
-    UNITS,
-    VAGUE,
-    WEEKDAYS,
-)
-
-
-def _alt(words: Iterable[str]) -> str:
-    """A regex alternation of ``words``, longest first, spaces matching any whitespace."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
-
-
-def _capitalised(words: Iterable[str]) -> str:
-    return "(?-i:" + _alt(w[0].upper() + w[1:] for w in words) + ")"
-
-
-_FULL_MONTHS = [m for m in MONTHS if (len(m) > 3 and m != "sept") or m == "may"]
-_ABBR_MONTHS = [m for m in MONTHS if m not in _FULL_MONTHS]
-MONTH = r"(?:" + _capitalised(_FULL_MONTHS) + r"|(?-i:" + _alt(m.title() for m in _ABBR_MONTHS) + r")\.)"
-MONTH_LOOSE = r"(?:" + _capitalised(_FULL_MONTHS) + r"|(?-i:" + _alt(m.title() for m in _ABBR_MONTHS) + r")\.?)"
-WEEKDAY = (
-    r"(?:"
-    + _capitalised(w for w in WEEKDAYS if len(w) > 4)
-    + r"|(?-i:"
-    + _alt(w.title() for w in WEEKDAYS if len(w) <= 4)
-    + r")\.)"
-)
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
-YEAR = r"(?:1[6-9]\d\d|20\d\d)(?!\d|[.,]\d)"
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-NUMBER = (
-    r"(?:\d+(?:[.,]\d+)?(?:\s+1/2)?|(?:"
-    + _TENS
-    + r")[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b|"
-    + _alt(NUMBERS)
-    + r")"
-)
-UNIT = r"(?:" + _alt(UNITS) + r")"
-PART = r"(?:" + _alt(PARTS_OF_DAY) + r")"
-ORDINAL = r"(?:\d+(?:st|nd|rd|th)|" + _alt(ORDINALS) + r")"
-SEASON = r"(?:spring|summer|fall|autumn|winter)"
-REL = r"(?:last|this|next|coming|past|previous|current|following|same|that|upcoming)"
-MODIFIER = r"(?:" + _alt(MODIFIERS) + r")"
-CLOCK = (
-    r"(?:(?P<hour>\d{1,2})(?:[:.](?P<minute>\d\d))?\s*(?P<ampm>[ap]\.\s?m\b\.?|[ap]m\b)"
-    r"|(?P<named>noon|midnight|midday))"
-)
-TIMEZONE = r"(?:\s+(?-i:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|CET|MSK)|\s+local\s+time)?"
-HOLIDAY = (
-    r"(?-i:" + _alt(h.title().replace("'S", "'s") for h in HOLIDAYS) + r"|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?)"
-)
-
-#: (kind, pattern) in priority order: on equal length, the earlier kind wins.
-PATTERNS: tuple[tuple[str, str], ...] = (
-    (
-        "clock",
-        CLOCK
-        + TIMEZONE
-        + r"(?:,?\s+(?:on\s+)?(?P<anchor>"
-        + WEEKDAY
-        + r"|"
-        + MONTH_LOOSE
-        + r"\s+"
-        + DAY
-        + r"|yesterday|today|tomorrow|tonight))?",
-    ),
-    (
-        "date",
-        r"(?:(?P<weekday>"
-        + WEEKDAY
-        + r"),?\s+)?(?:(?P<month>"
-        + MONTH_LOOSE
-        + r")\s+(?P<day>"
-        + DAY
-        + r")"
-        + r"|(?P<day2>"
-        + DAY
-        + r")(?:\s+of)?\s+(?P<month2>"
-        + MONTH_LOOSE
-        + r"))(?:(?:\s*,\s*|\s+)(?P<year>"
-        + YEAR
-        + r"))?",
-    ),
-    (
-        "numeric",
-        r"(?<![\d/.-])(?:(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)|(?P<m2>1[0-2]|0?[1-9])/(?P<d2>[0-3]?\d)"
-        r"/(?P<y2>(?:19|20)\d\d))(?![\d/])",
-    ),
-    (
-        "month",
-        r"(?:(?P<rel>last|this|next|coming|past|that)\s+)?(?:(?P<mod>mid|early|late)-)?(?P<month>"
-        + MONTH
-        + r")(?:\s*,?\s+(?:of\s+)?(?P<year>"
-        + YEAR
-        + r")|\s+(?P<yrel>last|this|next)\s+year)?",
-    ),
-    ("range_day", r"(?:(?<=[-–])|(?<=\band\s)|(?<=\bto\s)|(?<=\bthrough\s))(?P<day>" + DAY + r")\b"),
-    (
-        "quarter",
-        r"(?:the\s+|(?:this|last|next|previous)\s+year['’]s\s+)?(?:(?P<year>"
-        + YEAR
-        + r")\s+|(?P<rel>year-earlier|year-ago|latest|last|past|"
-        r"current|this|next|coming|previous|prior|recent|same|comparable|fiscal|final|first|second|third|fourth|\d(?:st|nd|rd|th)"
-        r")[\s-]+)*(?:fiscal\s+)?(?P<unit>quarter|half)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year2>" + YEAR + r"))?",
-    ),
-    (
-        "decade",
-        r"(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<digits>1[6-9]\d|20\d)0'?s|['’](?P<short>\d)0s|"
-        r"(?<=the\s)(?P<words>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b",
-    ),
-    ("century", r"(?:the\s+)?(?:(?P<ord>" + ORDINAL + r")|(?P<rel>this|last|next|past))\s+century"),
-    (
-        "deictic",
-        r"(?:(?P<ref>yesterday|today|tomorrow|tonight)(?:\s+(?P<part>" + PART + r"))?"
-        r"|(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part2>" + PART + r"))\b",
-    ),
-    (
-        "weekday",
-        r"(?:(?P<rel>last|this|next|coming|past|previous|following)\s+)?(?P<weekday>"
-        + WEEKDAY
-        + r")(?:,?\s+(?P<part>"
-        + PART
-        + r"))?",
-    ),
-    ("holiday", r"(?:(?P<rel>last|this|next)\s+)?(?P<holiday>" + HOLIDAY + r")(?:\s*,?\s+(?P<year>" + YEAR + r"))?"),
-    (
-        "season",
-        r"(?:(?P<rel>last|this|next|past|coming|the)\s+)(?:(?P<mod>early|late|mid)[\s-]+)?(?P<season>"
-        + SEASON
-        + r")(?:\s+(?:of\s+)?(?P<year>"
-        + YEAR
-        + r"))?|(?P<season2>"
-        + SEASON
-        + r")\s+(?:of\s+)?(?P<year2>"
-        + YEAR
-        + r")",
-    ),
-    (
-        "relative",
-        r"(?:(?P<shift>earlier|later)\s+)?(?:the\s+)?(?P<rel>" + REL + r"|this\s+past)\s+(?P<unit>day|night|week"
-        r"|weekend|month|year|decade|fortnight)\b(?!-)",
-    ),
-    (
-        "reference",
-        r"(?:the\s+)?(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after|earlier|later)\b(?!\s+(?:the|a|an|"
-        r"his|her|its|their)\b|\s+(?-i:[A-Z]))",
-    ),
-    ("year_ago", r"(?:the\s+(?:comparable\s+|same\s+)?)?year-(?P<dir>earlier|ago)(?:\s+period)?\b"),
-    (
-        "ago",
-        r"(?:(?P<mod>"
-        + MODIFIER
-        + r")\s+)?(?P<n>"
-        + NUMBER
-        + r"|a\s+few|few|several|many|some)[\s-]+(?P<unit>"
-        + UNIT
-        + r")s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back)\b"
-        r"(?!\s+(?:the|a|an|his|her|its|their|this|that)\b|\s+(?-i:[A-Z0-9]))",
-    ),
-    (
-        "duration",
-        r"(?:(?P<mod>" + MODIFIER + r")\s+)?(?:(?P<det>the|a|an|each\s+of\s+the)\s+)?(?:(?P<rel>past|last|next|"
-        r"first|final|coming|previous|following|latest|remaining|full|entire|whole|same|initial|ensuing|additional|"
-        r"further|more)\s+)*(?P<n>"
-        + NUMBER
-        + r"|a\s+few|few|several|many|some)[\s-]+(?P<more>more\s+)?(?P<unit>"
-        + UNIT
-        + r")(?P<plural>s)?(?P<old>[\s-]+old)?(?:-long)?(?P<half>\s+and\s+a\s+half)?\b",
-    ),
-    (
-        "vague_duration",
-        r"(?:(?P<det>the)\s+)?(?:(?P<rel>recent|past|last|next|coming|ensuing|few|several|many)\s+)*"
-        r"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|centurie)s\b(?:-long)?(?![\s-]+old)",
-    ),
-    (
-        "set",
-        r"(?:(?P<every>every|each|per)\s+(?:other\s+)?(?P<unit>" + UNIT + r"|" + WEEKDAY + r"|" + MONTH + r")"
-        r"|(?P<freq>"
-        + _alt(FREQUENCIES)
-        + r")|(?P<times>once|twice|\w+\s+times)\s+(?:a|an|per|every)\s+(?P<unit2>"
-        + UNIT
-        + r"))\b",
-    ),
-    (
-        "year",
-        r"(?:(?P<fiscal>fiscal(?:\s+year)?|FY|the\s+year)\s*)?(?P<year>"
-        + YEAR
-        + r")(?P<period>\s+period)?(?!\s*(?:%|percent)|,\d|-\d)",
-    ),
-    ("anniversary", r"(?:the\s+)?(?P<ord>" + ORDINAL + r")\s+anniversary"),
-    ("vague", r"\b(?:" + _alt(VAGUE) + r")\b"),
-    ("the_unit", r"the\s+(?:(?:full|fiscal|entire|whole)\s+)?(?P<unit>year|weekend)\b"),
-    ("part_of_day", r"(?:(?P<rel>this|that|the)\s+)(?P<part>" + PART + r")\b"),
-)
+from newsgraph.stages.timex.lexicon import MODIFIERS
+from newsgraph.stages.timex.patterns import DAY, MODIFIER, MONTH_LOOSE, PATTERNS
+from newsgraph.stages.timex.resolve import spoken_year
 
 # Not inside a word or a hyphenated compound; a possessive "'s" may follow (and is trimmed).
 _COMPILED = tuple(
@@ -236,8 +39,19 @@ _AMOUNT = re.compile(
     r"|sixty|several|few|half|dozen|hundred)",
     re.I,
 )
-_RATE_BEFORE = re.compile(r"(?:\d|million|billion|trillion|%|percent|cents?|dollars?|times|once|twice)\s*$", re.I)
+# An amount, then up to two words ("four flights", "700 seats"), right before "a week", "annually".
+_RATE_BEFORE = re.compile(
+    r"(?:\d|\b(?:million|billion|trillion|percent|cents?|dollars?|times|once|twice|two|three|four|five|six|seven"
+    r"|eight|nine|ten|twelve|dozens|hundreds|thousands))%?(?:[\s-]+[a-z]+){0,2}\s+$",
+    re.I,
+)
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\d|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several))[\s-]+$", re.I
+)
+_GENERIC_AFTER = re.compile(r"['’]s\s+(?:world|youth|society|generation|standards)\b", re.I)
 _TRAILING_S = re.compile(r"['’]s$")
+_YEAR_PREPOSITION = re.compile(r"\b(?:in|by|since|until|of|year)\s+$", re.I)
+_SENTENCE_START = re.compile(r"(?:\A|[.!?][\"'”’]*\s+|\n\s*|[\"“`]\s*)\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,34 +87,15 @@ def recognise(text: str) -> list[Candidate]:
 
 def _candidate(text: str, kind: str, m: re.Match[str]) -> Candidate | None:
     groups = {k: v for k, v in m.groupdict().items() if v is not None}
+    if not _spoken_years(text, kind, m, groups):
+        return None
+    check = _CHECKS.get(kind)
+    if check is not None and not check(text, m, groups):
+        return None
     start, end = m.start(), m.end()
-    if kind == "year" and (_NOT_YEAR_BEFORE.search(text, max(0, start - 20), start) or _NOT_YEAR_AFTER.match(text, end)):
-        return None
-    if kind == "range_day" and not _RANGE_BEFORE.search(text[max(0, start - 25) : start]):
-        return None
-    # A bare plural ("years") is a time expression after "for", "in", "over" or "within".
-    if (
-        kind == "vague_duration"
-        and not groups.get("det")
-        and not groups.get("rel")
-        and not re.search(r"\b(?:for|in|over|within|after|of)\s+$", text[max(0, start - 8) : start], re.I)
-    ):
-        return None
-    if kind == "relative" and groups.get("rel", "").lower() in ("last", "past") and groups.get("unit") == "day":
-        return None  # "the last day of ..." is a day counted in something else
-    if (
-        kind == "duration"
-        and (groups.get("det") or groups["n"]).lower() in ("a", "an", "per")
-        and _RATE_BEFORE.search(text, max(0, start - 12), start)
-    ):
-        return Candidate(start, end, "set", {"unit": groups["unit"]})  # "$33 million a year" is a rate
     if groups.get("mod", "").lower() in _AMOUNT_MODIFIERS and not _AMOUNT.match(text, m.end("mod") + 1):
         start = m.end("mod") + 1  # "over the past two months": "over" is a preposition here
         del groups["mod"]
-    if kind == "duration" and groups.get("old") and groups["unit"].lower() == "year":
-        return None  # an age ("the 6-year-old"), not a time
-    if kind == "duration" and groups["unit"].lower() == "quarter" and re.match(r"s?\s+of\b", text[end : end + 5]):
-        return None  # "three-quarters of": a fraction
     if kind == "duration" and groups.get("det", "").lower() == "the" and not groups.get("rel"):
         start = m.start("n")  # "the 14-day [strike]": the article belongs to the noun phrase
     if groups.get("det", "").lower() in ("a", "an") and groups.get("n", "").lower() not in ("a", "an", "few"):
@@ -308,6 +103,130 @@ def _candidate(text: str, kind: str, m: re.Match[str]) -> Candidate | None:
     while end > start and _TRAILING_S.search(text, start, end):
         end -= 2
     return Candidate(start, end, kind, groups)
+
+
+def _spoken_years(text: str, kind: str, m: re.Match[str], groups: dict[str, str]) -> bool:
+    """Write a year read out ("nineteen ninety-six") in digits in ``groups``; False when it is a
+    number, not a year: a bare "two thousand" is a year only as "the year two thousand" or after
+    a preposition of time ("by two thousand")."""
+    for key in ("year", "year2"):
+        words = groups.get(key)
+        if words is None or words[:1].isdigit():
+            continue
+        year = spoken_year(words)
+        if year is None:
+            return False
+        if (
+            kind == "year"
+            and words.lower().startswith("two")
+            and not groups.get("fiscal")
+            and not _YEAR_PREPOSITION.search(text, max(0, m.start() - 8), m.start())
+        ):
+            return False
+        groups[key] = str(year)
+    return True
+
+
+def _year_ok(text: str, m: re.Match[str], g: dict[str, str]) -> bool:
+    start, end = m.start(), m.end()
+    return not (_NOT_YEAR_BEFORE.search(text, max(0, start - 20), start) or _NOT_YEAR_AFTER.match(text, end))
+
+
+def _range_day_ok(text: str, m: re.Match[str], g: dict[str, str]) -> bool:
+    return bool(_RANGE_BEFORE.search(text[max(0, m.start() - 25) : m.start()]))
+
+
+def _vague_duration_ok(text: str, m: re.Match[str], g: dict[str, str]) -> bool:
+    # A bare plural ("years") is a time expression after "for", "in", "over" or "within".
+    start = m.start()
+    if g.get("det") and not g.get("rel") and re.match(r"\s+(?:before|after|leading|following)\b", text[m.end() :]):
+        return False  # "in the days before the vote": a time relative to an event, valued by none
+    return bool(
+        m.group().endswith("-long")  # "a decades-long feud"
+        or g.get("det")
+        or g.get("rel")
+        or re.search(r"\b(?:for|in|over|within|after)\s+$", text[max(0, start - 8) : start], re.I)
+    )
+
+
+def _relative_ok(text: str, m: re.Match[str], g: dict[str, str]) -> bool:
+    if g["unit"][:1].isupper():
+        return False  # a title ("ABC's This Week"), not a time
+    # "the last day of ...": a day counted in something else
+    return not (g.get("rel", "").lower() in ("last", "past") and g.get("unit") == "day")
+
+
+def _duration_ok(text: str, m: re.Match[str], g: dict[str, str]) -> bool:
+    start, end = m.start(), m.end()
+    det = (g.get("det") or g["n"]).lower()
+    if det == "per" or (det in ("a", "an") and _RATE_BEFORE.search(text, max(0, start - 30), start)):
+        return False  # "$33 million a year", "four flights a week": a rate, which TimeML leaves untagged
+    if g.get("old") and g["unit"].lower() == "year":
+        return False  # an age ("the 6-year-old"), not a time
+    if g["n"].lower() in ("a", "an") and g["unit"].lower() == "second" and re.match(r"\s+[a-z]", text[end : end + 3]):
+        return False  # "a second group": an ordinal
+    # "three-quarters of": a fraction
+    return not (g["unit"].lower() == "quarter" and re.match(r"s?\s+of\b", text[end : end + 5]))
+
+
+def _vague_ok(text: str, m: re.Match[str], g: dict[str, str]) -> bool:
+    words = m.group().lower()
+    if words == "now":
+        # "Now, ..." opening a sentence turns the argument, it does not date anything
+        return not (
+            re.match(r"\s*,", text[m.end() : m.end() + 2])
+            and _SENTENCE_START.search(text, max(0, m.start() - 6), m.start())
+        )
+    if words == "soon":
+        # "as soon as", "soon after": a relation to another event, not a time of its own
+        return not (
+            re.search(r"\bas\s+$", text[max(0, m.start() - 4) : m.start()], re.I)
+            or re.match(r"\s+(?:as|after|afterwards?|thereafter|before)\b", text[m.end() : m.end() + 14], re.I)
+        )
+    return True
+
+
+def _month_ok(text: str, m: re.Match[str], g: dict[str, str]) -> bool:
+    # "the annual March for Life", "a March on the capital": the noun, not the month
+    if g.get("year") or g.get("rel") or g.get("yrel"):
+        return True
+    before = re.search(r"\b(?:the|a|annual)\s+$", text[max(0, m.start() - 8) : m.start()], re.I)
+    return not (before and re.match(r"\s+(?:for|of|on|to)\b", text[m.end() : m.end() + 5]))
+
+
+def _deictic_ok(text: str, m: re.Match[str], g: dict[str, str]) -> bool:
+    # "today's youth", "today's world": the present age in general, no date
+    return not (g.get("ref", "").lower() == "today" and _GENERIC_AFTER.match(text, m.end()))
+
+
+def _clock_ok(text: str, m: re.Match[str], g: dict[str, str]) -> bool:
+    return not re.search(r"\bhigh\s+$", text[max(0, m.start() - 5) : m.start()], re.I)  # "high noon"
+
+
+def _set_ok(text: str, m: re.Match[str], g: dict[str, str]) -> bool:
+    # "sales rise 8% annually": a growth rate, not a recurring time
+    freq = g.get("freq", "").lower()
+    return not (freq in ("annually", "yearly") and _RATE_BEFORE.search(text, max(0, m.start() - 30), m.start()))
+
+
+def _reference_ok(text: str, m: re.Match[str], g: dict[str, str]) -> bool:
+    # "one year after he was killed": an amount of time before "after", valued as a duration
+    return not _AMOUNT_BEFORE.search(text, max(0, m.start() - 12), m.start())
+
+
+_CHECKS: dict[str, Callable[[str, re.Match[str], dict[str, str]], bool]] = {
+    "year": _year_ok,
+    "range_day": _range_day_ok,
+    "vague_duration": _vague_duration_ok,
+    "relative": _relative_ok,
+    "duration": _duration_ok,
+    "vague": _vague_ok,
+    "reference": _reference_ok,
+    "month": _month_ok,
+    "deictic": _deictic_ok,
+    "clock": _clock_ok,
+    "set": _set_ok,
+}
 
 
 def _with_modifier(text: str, cand: Candidate) -> Candidate:

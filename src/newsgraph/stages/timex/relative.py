@@ -7,12 +7,12 @@ from __future__ import annotations
 import datetime as dt
 
 from newsgraph.stages.timex.anchor import Anchor
-from newsgraph.stages.timex.lexicon import PARTS_OF_DAY, UNITS, WEEKDAYS
+from newsgraph.stages.timex.lexicon import PARTS_OF_DAY, WEEKDAYS
 from newsgraph.stages.timex.resolve import Result, number, weekday_near
 from newsgraph.stages.timex.values import Period
 
 _DAY_OFFSETS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "this": 0, "last": -1}
-_BACK = frozenset({"last", "past", "previous", "this past"})
+_BACK = frozenset({"last", "past", "previous", "this past", "latest"})
 _AHEAD = frozenset({"next", "coming", "upcoming"})
 _ANAPHORIC = frozenset({"following", "same", "that"})
 _UNIT_OF = {
@@ -42,7 +42,10 @@ def deictic(g: dict[str, str], anchor: Anchor) -> Result:
 
 
 def part_of_day(g: dict[str, str], anchor: Anchor) -> Result:
-    day = anchor.reference_day if (g.get("rel") or "").lower() in ("that", "the") else anchor.dct
+    rel = " ".join((g.get("rel") or "").lower().split())
+    day = anchor.reference_day if rel in ("that", "the") else anchor.dct
+    if rel in ("the next", "the following"):  # "the next morning": the day after the narrative's
+        day = anchor.reference_day + dt.timedelta(days=1)
     return _day_value(day, _part(g.get("part")))
 
 
@@ -56,14 +59,19 @@ def weekday(g: dict[str, str], anchor: Anchor) -> Result:
     else:
         direction = "previous" if rel in ("last", "past") else "next" if rel in ("next", "coming") else None
         day = weekday_near(anchor, wd, direction)
-    # TimeBank types "Friday morning" as a DATE (with the part of day in the value).
-    return _day_value(day, _part(g.get("part")), "DATE")
+    # TimeBank types "Friday evening" as a DATE with the part of day in the value, but mostly
+    # values "Friday morning" and "Friday night" as the day alone.
+    part = _part(g.get("part"))
+    return _day_value(day, None if part in ("MO", "NI") else part, "DATE")
 
 
 def the_unit(g: dict[str, str], anchor: Anchor) -> Result:
     """ "the year" (the reference year; TimeBank mostly reads "for the year" so too), "the
-    weekend" (the nearest one, the tense deciding)."""
+    weekend" (the nearest one, the tense deciding); "the year ended June 30" is a year of
+    accounts, an amount of time."""
     unit = g["unit"].lower()
+    if "ended" in g:
+        return Result("DURATION", "P1Y")
     if unit == "weekend":
         this = Period.of("weekend", anchor.dct)
         past = this if this.end <= anchor.dct else this.shift(-1)
@@ -71,12 +79,11 @@ def the_unit(g: dict[str, str], anchor: Anchor) -> Result:
     return Result("DATE", Period.of("year", anchor.reference_day).value)
 
 
-def relative(g: dict[str, str], anchor: Anchor, text: str) -> Result:
+def relative(g: dict[str, str], anchor: Anchor, text: str) -> Result | None:
     rel = " ".join(g["rel"].lower().split())
     unit = _UNIT_OF[g["unit"].lower()]
-    if text.lower().startswith("the") and rel in ("past", "last") and unit != "day":
-        letter = UNITS[g["unit"].lower()]
-        return Result("DURATION", f"P{2 if unit == 'weekend' else 1}{letter}")
+    if rel in ("that", "same") and unit == "day" and (anchor.reference is None or anchor.reference.unit != "day"):
+        return None  # "trades made that day": no day named before it to refer to
     if rel in _ANAPHORIC or (rel == "previous" and unit == "day"):
         base = Period.of(unit, anchor.reference_day)
         step = 1 if rel == "following" else -1 if rel == "previous" else 0
@@ -86,16 +93,6 @@ def relative(g: dict[str, str], anchor: Anchor, text: str) -> Result:
         if rel == "next" and text.lower().startswith("the") and anchor.reference is not None:
             base = Period.of(unit, anchor.reference_day)  # "the next day" follows the narrative
     period = base.shift(step)
-    ref = anchor.reference
-    if (
-        unit == "year"
-        and rel == "last"
-        and ref is not None
-        and ref.unit == "quarter"
-        and ref.start.year == anchor.dct.year
-    ):
-        # "up from $3 million last year" right after a quarter's results: that quarter, a year ago
-        return Result("DATE", ref.shift(-1, "year").value, anaphoric=True)
     if g["unit"].lower() == "night":
         return Result("TIME", f"{period.value}TNI")
     return Result("DATE", period.value)
@@ -104,7 +101,10 @@ def relative(g: dict[str, str], anchor: Anchor, text: str) -> Result:
 def reference(g: dict[str, str], anchor: Anchor) -> Result:
     unit = _UNIT_OF[g["unit"].lower()]
     step = -1 if g["dir"].lower() in ("before", "earlier") else 1
-    return Result("DATE", Period.of(unit, anchor.reference_day).shift(step).value)
+    ref = anchor.reference
+    # "the day before" counts from a day the narrative named, else from the document date
+    day = ref.start if ref is not None and (unit != "day" or ref.unit == "day") else anchor.dct
+    return Result("DATE", Period.of(unit, day).shift(step).value)
 
 
 def year_ago(g: dict[str, str], anchor: Anchor) -> Result:

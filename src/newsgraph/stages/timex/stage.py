@@ -15,7 +15,7 @@ class TimexStage:
     """Time expressions (``time_expressions``), rules-based and offline."""
 
     name = "timex"
-    version = "1"
+    version = "2"
     requires: tuple[str, ...] = ()
     produces: tuple[str, ...] = ("time_expressions",)
 
@@ -33,6 +33,7 @@ class TimexStage:
                     value=timex.value,
                     earliest=timex.earliest,
                     latest=timex.latest,
+                    mod=timex.mod,
                     provenance=context.provenance(evidence=(span,)),
                 )
             )

@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsgraph.stages.timex.anchor import Anchor, tense_at
+from newsgraph.stages.timex.anchor import Anchor
 from newsgraph.stages.timex.lexicon import BOUND_PREPOSITIONS
 from newsgraph.stages.timex.normalise import normalise
 from newsgraph.stages.timex.recognise import recognise
 from newsgraph.stages.timex.resolve import Result
+from newsgraph.stages.timex.tense import tense_at
 from newsgraph.stages.timex.values import bounds, parse
 
 if TYPE_CHECKING:
