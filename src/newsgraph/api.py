@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, BinaryIO, Protocol
 from newsgraph.ingest.inputs import read_all
 from newsgraph.ingest.jsonl import FieldMap, jsonl_reader
 from newsgraph.ingest.readers import READERS
+from newsgraph.linking import Linker
 from newsgraph.model import Analysis, Document, Rejection, normalise_text
 from newsgraph.pipeline import registry
 from newsgraph.pipeline.nlp import load_model
@@ -171,12 +172,13 @@ def ingest(
         pipeline = pipeline or build_pipeline()
         fresh = _fresh_documents(options.read(specs, fetch=fetch, stdin=stdin), store, summary, progress)
         batch: list[Analysis] = []
+        linker = Linker(store.people_named)  # short names -> the corpus's one full name
         for result in pipeline.run(fresh):
             if isinstance(result, Rejection):
                 summary.reject(result)
                 store.add_rejection(result)
                 continue
-            batch.append(result)
+            batch.append(linker.link(result))
             if len(batch) >= pipeline.batch_size:
                 _store(store, batch, summary)
                 batch = []

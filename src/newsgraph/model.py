@@ -138,7 +138,7 @@ class Rejection:
 
     ``reason`` is a stable code (``empty_text``, ``decode_error``, ``binary``, ``truncated``,
     ``malformed``, ``not_an_article``, ``missing_field``, ``not_found``, ``read_error``,
-    ``fetch_error``, ``too_long``, ``stage_error``, ``reader_error``); ``origin`` names the input
+    ``fetch_error``, ``too_large``, ``too_long``, ``stage_error``, ``reader_error``); ``origin`` names the input
     (file, line or record) and ``message`` says what was wrong and what to do about it, without
     repeating the origin (:meth:`describe` puts the two together).
     """
@@ -189,7 +189,7 @@ class Title:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Entity:
     """A canonical real-world thing: person, organisation, country, place, facility or project,
-    event or group. ``country`` is an ISO 3166 alpha-3 code."""
+    event or group. ``country`` is an ISO 3166 alpha-3 code; places have WGS84 coordinates."""
 
     id: str
     name: str
@@ -198,12 +198,15 @@ class Entity:
     aliases: tuple[str, ...] = ()
     titles: tuple[Title, ...] = ()
     country: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TimeExpression:
     """A time expression normalised to TIMEX3 (``type`` DATE/TIME/DURATION/SET, ``value`` such as
-    ``2025-05-03``, ``P4D`` or ``PAST_REF``) with calendar bounds for range queries."""
+    ``2025-05-03``, ``P4D`` or ``PAST_REF``, ``mod`` such as ``APPROX``, ``START`` or
+    ``EQUAL_OR_LESS`` for "about", "early" or "nearly") with calendar bounds for range queries."""
 
     id: str
     document_id: str
@@ -213,12 +216,17 @@ class TimeExpression:
     provenance: Provenance
     earliest: str | None = None
     latest: str | None = None
+    mod: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Quote:
     """Something somebody said: ``kind`` is ``direct``, ``partial`` or ``indirect``; ``cue`` is the
-    reporting word (``cue_lemma`` its lemma); ``speaker`` the mention span of who said it."""
+    reporting word (``cue_lemma`` its lemma); ``speaker`` the mention span of who said it.
+
+    ``time`` is when it was said and ``time_source`` how that is known: ``expression`` (the
+    quotation's own time expression, "On May 3, ... stated") or ``reported`` (the article's date:
+    it was said by then)."""
 
     id: str
     document_id: str
@@ -230,13 +238,20 @@ class Quote:
     speaker: Span | None = None
     speaker_entity_id: str | None = None
     time: str | None = None
+    time_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Event:
     """Who did what to whom, coded in PLOVER: ``type`` (e.g. CONSULT), ``mode`` (e.g. visit),
     actor and recipient entity ids, place entity id, time value, ``modality`` (asserted,
-    negated, future, hypothetical, reported) and the CAMEO code; ``evidence`` is the words."""
+    negated, future, hypothetical, reported) and the CAMEO code; ``evidence`` is the words.
+
+    ``trigger`` is the word or phrase that signals the event ("held talks"); ``reported_by`` the
+    entity id of who reported it when it comes from a quotation or reported speech;
+    ``actor_sector``/``recipient_sector`` PLOVER sector codes (GOV, MIL, REB, ...) and
+    ``actor_country``/``recipient_country`` ISO 3166 alpha-3 codes of each side; ``duration``
+    a TIMEX3 duration ("P3D" for "a three-day ceasefire")."""
 
     id: str
     document_id: str
@@ -250,6 +265,13 @@ class Event:
     time: str | None = None
     modality: str = "asserted"
     cameo: str | None = None
+    trigger: Span | None = None
+    reported_by: str | None = None
+    actor_sector: str | None = None
+    recipient_sector: str | None = None
+    actor_country: str | None = None
+    recipient_country: str | None = None
+    duration: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -279,6 +301,8 @@ class Analysis:
                 yield quote.speaker
         for event in self.events:
             yield event.evidence
+            if event.trigger is not None:
+                yield event.trigger
         facts: tuple[Mention | Entity | TimeExpression | Quote | Event, ...] = (
             *self.mentions,
             *self.entities,

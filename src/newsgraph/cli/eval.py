@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import click
 
+from newsgraph.cli import eval_coref, eval_events, eval_linking, eval_ner, eval_quotes, eval_timex
+
 
 @click.group("eval")
 def command() -> None:
@@ -19,3 +21,9 @@ def command() -> None:
 
 
 # Subcommands register below, one line each: command.add_command(<module>.command)
+command.add_command(eval_ner.command)
+command.add_command(eval_timex.command)
+command.add_command(eval_quotes.command)
+command.add_command(eval_coref.command)
+command.add_command(eval_linking.command)
+command.add_command(eval_events.command)

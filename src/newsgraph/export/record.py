@@ -49,11 +49,20 @@ def to_record(analysis: Analysis) -> dict[str, Any]:
                 "aliases": list(e.aliases),
                 "titles": [{"title": t.title, "affiliation": t.affiliation, "as_of": t.as_of} for t in e.titles],
                 "country": e.country,
+                "latitude": e.latitude,
+                "longitude": e.longitude,
             }
             for e in analysis.entities
         ],
         "time_expressions": [
-            {**_span(t.span), "type": t.type, "value": t.value, "earliest": t.earliest, "latest": t.latest}
+            {
+                **_span(t.span),
+                "type": t.type,
+                "value": t.value,
+                "mod": t.mod,
+                "earliest": t.earliest,
+                "latest": t.latest,
+            }
             for t in analysis.time_expressions
         ],
         "quotes": [
@@ -65,6 +74,7 @@ def to_record(analysis: Analysis) -> dict[str, Any]:
                 "speaker_entity_id": q.speaker_entity_id,
                 "speaker_span": None if q.speaker is None else _span(q.speaker),
                 "time": q.time,
+                "time_source": q.time_source,
             }
             for q in analysis.quotes
         ],
@@ -79,6 +89,13 @@ def to_record(analysis: Analysis) -> dict[str, Any]:
                 "modality": e.modality,
                 "cameo": e.cameo,
                 "evidence": _span(e.evidence),
+                "trigger": None if e.trigger is None else _span(e.trigger),
+                "reported_by": name(e.reported_by),
+                "actor_sector": e.actor_sector,
+                "recipient_sector": e.recipient_sector,
+                "actor_country": e.actor_country,
+                "recipient_country": e.recipient_country,
+                "duration": e.duration,
             }
             for e in analysis.events
         ],

@@ -16,7 +16,13 @@ StageFactory = Callable[[], Stage]
 _REGISTRY: dict[str, StageFactory] = {}
 
 #: The stages ``extract`` and ``ingest`` run, in order. Later issues append to this list.
-DEFAULT_STAGES: list[str] = ["newsgraph.mentions.v1"]
+DEFAULT_STAGES: list[str] = [
+    "newsgraph.mentions.v1",
+    "newsgraph.entities.v1",
+    "newsgraph.timex.v1",
+    "newsgraph.quotes.v1",
+    "newsgraph.events.v1",
+]
 
 
 def register(name: str) -> Callable[[StageFactory], StageFactory]:

@@ -84,6 +84,11 @@ class Pipeline:
         assert isinstance(result, Analysis)  # on_error="raise" never yields a rejection
         return result
 
+    def apply(self, document: Document, doc: Doc) -> Analysis | Rejection:
+        """Run the fact stages on ``doc``, the caller's own parse of ``document.text`` with
+        ``self.nlp`` (evaluation compares the model's entities with the stages' on one parse)."""
+        return self._apply_stages(document, doc)
+
     def _flush(self, documents: list[Document]) -> Iterator[Analysis | Rejection]:
         if not documents:
             return

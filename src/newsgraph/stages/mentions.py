@@ -1,68 +1,44 @@
-"""Named-entity mentions from the spaCy model, with character offsets.
+"""Named-entity mentions: the spaCy model's entities, improved with document-level rules.
 
-The model's entity spans are trimmed of what is not part of the name: a leading determiner
-("the Soviet Union" -> "Soviet Union") and a trailing possessive or punctuation
-("Russia's" -> "Russia"), so mentions of one thing have one surface form. Numeric and temporal
-labels (DATE, CARDINAL, ...) are left to the stages that normalise them.
+``stages/entities/retag.py`` does the work on the one parse (cleaning spans, all-caps headlines,
+propagating names found elsewhere in the document, events, sports teams, one label per surface
+form); this stage turns its spans into :class:`Mention` facts with exact character offsets.
+Numeric and temporal labels (DATE, CARDINAL, ...) are left to the stages that normalise them.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
 
 from newsgraph.model import Analysis, Mention, content_id
 from newsgraph.pipeline.registry import register
 from newsgraph.pipeline.stage import StageContext
+from newsgraph.stages.entities.retag import ENTITY_LABELS, named_spans
 
-if TYPE_CHECKING:
-    from spacy.tokens import Span as SpacySpan
-
-#: OntoNotes labels that name things; the rest (DATE, TIME, MONEY, PERCENT, QUANTITY, ORDINAL,
-#: CARDINAL) are values, not entities.
-ENTITY_LABELS = frozenset(
-    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
-)
-
-_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
-
-
-def trimmed_bounds(ent: SpacySpan) -> tuple[int, int] | None:
-    """Character bounds of an entity span without leading determiners and trailing possessives
-    or punctuation; None when nothing is left."""
-    tokens = list(ent)
-    while tokens and (tokens[0].lower_ in {"the", "a", "an"} or tokens[0].is_punct):
-        tokens.pop(0)
-    while tokens and (tokens[-1].text in _POSSESSIVES or tokens[-1].is_punct or tokens[-1].is_space):
-        tokens.pop()
-    if not tokens:
-        return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+__all__ = ["ENTITY_LABELS", "MentionStage"]
 
 
 class MentionStage:
-    """Named-entity mentions as the model finds them (coreference links them later)."""
+    """Named-entity mentions (coreference links them to entities later)."""
 
     name = "mentions"
-    version = "1"
+    version = "2"
     requires: tuple[str, ...] = ()
     produces: tuple[str, ...] = ("mentions",)
 
     def __call__(self, context: StageContext) -> Analysis:
+        doc = context.doc
         mentions = []
-        for ent in context.doc.ents:
-            if ent.label_ not in ENTITY_LABELS:
-                continue
-            bounds = trimmed_bounds(ent)
-            if bounds is None:
-                continue
-            span = context.span(*bounds)
+        for named in named_spans(doc):
+            start = doc[named.start].idx
+            end = doc[named.end - 1].idx + len(doc[named.end - 1].text)
+            span = context.span(start, end)
             mentions.append(
                 Mention(
-                    id=content_id("men", context.document_id, span.start, span.end, ent.label_),
+                    id=content_id("men", context.document_id, span.start, span.end, named.label),
                     document_id=context.document_id,
                     span=span,
-                    label=ent.label_,
+                    label=named.label,
                     provenance=context.provenance(evidence=(span,)),
                 )
             )

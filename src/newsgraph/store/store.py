@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Table, and_, func, or_, select
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from newsgraph.errors import StoreError
-from newsgraph.model import Analysis, Document, Rejection
+from newsgraph.model import Analysis, Document, Entity, Rejection
 from newsgraph.store import records
 from newsgraph.store.backend import Backend, SearchHit
 from newsgraph.store.http_cache import CachedResponse, StoreHttpCache
@@ -224,6 +224,20 @@ class Store:
             raise StoreError(f"search: need limit >= 1 and offset >= 0, got limit={limit}, offset={offset}")
         with self._reading() as conn:
             return self._backend.search(conn, query, limit=limit, offset=offset, highlight=highlight)
+
+    def people_named(self, word: str) -> list[Entity]:
+        """Person entities whose name has ``word`` as one of its words (case-insensitive), for
+        cross-document linking of short names ("Xi" -> "Xi Jinping")."""
+        word = word.strip()
+        if not word:
+            return []
+        name = entities.c.name
+        query = select(entities.c.data).where(
+            entities.c.kind == "person",
+            or_(name.ilike(f"{word} %"), name.ilike(f"% {word}"), name.ilike(f"% {word} %"), name.ilike(word)),
+        )
+        with self._reading() as conn:
+            return [records.fact_from_data("entities", data) for data in conn.scalars(query)]
 
     def stats(self) -> dict[str, int]:
         """How many documents, rejections and facts of each kind the database holds."""

@@ -1,0 +1,53 @@
+"""``newsgraph eval linking``: canonical entities over a corpus, with the merge checks."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from newsgraph.api import build_pipeline, extract
+from newsgraph.cli.options import fail, model_option
+from newsgraph.errors import NewsgraphError
+from newsgraph.linking import Linker
+from newsgraph.linking.report import CorpusReport
+from newsgraph.model import Analysis
+
+
+@click.command("linking")
+@click.argument("inputs", nargs=-1, required=True)
+@model_option
+@click.option("--top", type=int, default=20, show_default=True, help="How many of the most-mentioned to list.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
+def command(inputs: tuple[str, ...], model: str | None, top: int, as_json: bool) -> None:
+    """Analyse and link a corpus (as ingest does, in memory) and report its canonical entities:
+    how many, the most mentioned, person entities named by two different full names (merges
+    that should not have happened), and the short names linking refused as ambiguous.
+
+    \b
+    Example:
+      newsgraph eval linking ../shared/data/wikinews-2019-2020/articles.jsonl
+    """
+    try:
+        pipeline = build_pipeline(model=model)
+    except NewsgraphError as error:
+        fail(error)
+    linker = Linker()
+    report = CorpusReport()
+    report.add(linker.link(r) for r in extract(list(inputs), pipeline=pipeline) if isinstance(r, Analysis))
+    result = report.as_dict(linker.refused, top=top)
+    if as_json:
+        click.echo(json.dumps(result))
+        return
+    click.echo(f"{result['documents']} documents, {result['entities']} canonical entities")
+    click.echo("by kind: " + ", ".join(f"{k} {n}" for k, n in result["entities_by_kind"].items()))
+    click.echo(f"\n{'most mentioned':<40}{'kind':<14}{'mentions':>9}{'documents':>11}")
+    for row in result["most_mentioned"]:
+        click.echo(f"{row['name'][:39]:<40}{row['kind']:<14}{row['mentions']:>9}{row['documents']:>11}")
+    conflated = result["conflated_people"]
+    click.echo(f"\npeople merged under two different full names: {len(conflated)}")
+    for row in conflated:
+        click.echo(f"  {row['name']}: {', '.join(row['full_names'])}")
+    click.echo(f"refused ambiguous merges: {len(result['refused_merges'])}")
+    for row in result["refused_merges"]:
+        click.echo(f"  {row['name']}: {' / '.join(row['candidates'])}")

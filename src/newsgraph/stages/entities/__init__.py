@@ -1,0 +1,11 @@
+"""Entities: better mentions, titles and roles, in-document coreference and canonical entities.
+
+Modules: ``lexicon`` (the data files), ``countries`` (ISO codes, demonyms, gazetteer),
+``titles`` (titles, roles and descriptions), ``coref`` (short names, descriptions, pronouns,
+groups, metonymy), ``kinds`` (what kind of thing a cluster is, its canonical name and id) and
+``stage`` (the registered stage that puts them together).
+"""
+
+from newsgraph.stages.entities.stage import EntityStage
+
+__all__ = ["EntityStage"]

@@ -1,0 +1,70 @@
+"""The lexicons behind the entity rules, read once from the data files beside this module.
+
+They are data, not code, so a user extends them by editing ``data/*.tsv`` (see each file's
+header). Keys are lower case; lookups lower-case their input.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+__all__ = ["Lexicons", "lexicons"]
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("newsgraph.stages.entities").joinpath("data").joinpath(name).read_text("utf-8")
+    rows = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicons:
+    """Every lexicon, keyed by lower-cased words."""
+
+    country_names: dict[str, str]  # name or alias -> ISO alpha-3
+    canonical_country: dict[str, str]  # ISO alpha-3 -> preferred name
+    demonyms: dict[str, str]  # "chinese" -> CHN
+    metonyms: dict[str, tuple[str, str]]  # "kremlin" -> ("Kremlin", RUS)
+    titles: frozenset[str]  # "president", "prime minister", ...
+    honorifics: frozenset[str]  # "mr", "dr", ...: strip, but they are no role
+    title_words: int  # the longest title, in words
+    nominals: dict[str, str]  # "leader" -> person, "company" -> organisation
+    groups: dict[str, str]  # "leaders" -> person
+    heads: dict[str, str]  # "day" -> event, "pipeline" -> project
+
+
+@functools.cache
+def lexicons() -> Lexicons:
+    country_names: dict[str, str] = {}
+    canonical: dict[str, str] = {}
+    for code, name, *rest in _rows("countries.tsv"):
+        canonical[code] = name
+        for alias in [name, *(rest[0].split("|") if rest else [])]:
+            country_names[alias.lower()] = code
+    demonyms = {form.lower(): code for code, forms in _rows("demonyms.tsv") for form in forms.split("|")}
+    metonyms: dict[str, tuple[str, str]] = {}
+    for name, code, *rest in _rows("metonyms.tsv"):
+        for alias in [name, *(rest[0].split("|") if rest else [])]:
+            metonyms[alias.lower()] = (name, code)
+    titles: set[str] = set()
+    honorifics: set[str] = set()
+    for (entry,) in _rows("titles.txt"):
+        word, _, mark = entry.partition("|")
+        (honorifics if mark == "honorific" else titles).add(word)
+    return Lexicons(
+        country_names=country_names,
+        canonical_country=canonical,
+        demonyms=demonyms,
+        metonyms=metonyms,
+        titles=frozenset(titles),
+        honorifics=frozenset(honorifics),
+        title_words=max(len(t.split()) for t in titles | honorifics),
+        nominals={head: kind for head, kind in _rows("nominals.tsv")},
+        groups={head: kind for head, kind in _rows("groups.tsv")},
+        heads={head: kind for head, kind in _rows("heads.tsv")},
+    )
