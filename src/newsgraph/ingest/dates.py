@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 
-__all__ = ["DateMatch", "iso_utc", "parse_date", "search_date"]
+__all__ = ["YEARS", "DateMatch", "iso_utc", "parse_date", "search_date"]
 
 _MONTHS = {
     name: number
@@ -62,8 +62,9 @@ _YEARLESS = [
     re.compile(r"\b" + _DAY + r"\s+" + _MONTH + r"\b(?!\s*,?\s*\d)", re.IGNORECASE),
 ]
 
-# Outside this range a four-digit number is more likely a count than a year.
-_YEARS = range(1900, 2101)
+#: Years a news date can have. Outside this range a four-digit number is more likely a count
+#: than a year, and a timestamp (feed, JSON) is damaged or a placeholder such as 0001-01-01.
+YEARS = range(1900, 2101)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -110,7 +111,7 @@ def parse_date(text: str) -> str | None:
         moment = email.utils.parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):
         return None
-    return iso_utc(moment) if moment.year in _YEARS else None
+    return iso_utc(moment) if moment.year in YEARS else None
 
 
 def iso_utc(moment: datetime) -> str:
@@ -128,7 +129,7 @@ def _iso_of(match: re.Match[str]) -> str | None:
         day = date(year, month, int(match["day"]))
     except (ValueError, KeyError):
         return None
-    if year not in _YEARS:
+    if year not in YEARS:
         return None
     groups = match.groupdict()
     if groups.get("hour") is None or groups.get("tz") is None:

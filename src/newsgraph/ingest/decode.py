@@ -9,14 +9,18 @@ naming the input; readers turn them into rejections.
 from __future__ import annotations
 
 import codecs
+import io
 import re
 import zlib
+from collections.abc import Iterator
+from typing import Any, BinaryIO
 
 import charset_normalizer
 
-from newsgraph.errors import DecodeError, EmptyInputError, MalformedInputError
+from newsgraph.errors import DecodeError, EmptyInputError, InputError, MalformedInputError
+from newsgraph.ingest.source import too_large
 
-__all__ = ["GZIP_MAGIC", "binary_kind", "decode", "gunzip", "is_gzip", "peek_gzip"]
+__all__ = ["GZIP_MAGIC", "ChunkStream", "binary_kind", "decode", "gunzip", "is_gzip", "iter_gunzip", "peek_gzip"]
 
 GZIP_MAGIC = b"\x1f\x8b"
 
@@ -52,6 +56,8 @@ _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
 # 8 KB it is not text in any encoding we would want to guess.
 _CONTROL_RATIO = 0.05
 _SAMPLE = 8192
+# How much compressed input is read, and decompressed output made, at a time.
+_CHUNK = 64 * 1024
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 
 
@@ -59,28 +65,88 @@ def is_gzip(data: bytes) -> bool:
     return data.startswith(GZIP_MAGIC)
 
 
-def gunzip(data: bytes, *, origin: str) -> bytes:
-    """The decompressed bytes of a gzip file (all members); a cut-off file is a ``truncated`` error."""
+def gunzip(data: bytes, *, origin: str, limit: int | None = None, what: str = "one input") -> bytes:
+    """The decompressed bytes of a gzip file (all members); a cut-off file is a ``truncated``
+    error, and more than ``limit`` decompressed bytes (a gzip bomb, a dump) ``too_large``."""
     out: list[bytes] = []
-    while data:
-        inflater = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)
+    size = 0
+    for chunk in iter_gunzip(io.BytesIO(data), origin=origin):
+        size += len(chunk)
+        if limit is not None and size > limit:
+            raise InputError(origin, too_large("the decompressed data", limit, what), reason="too_large")
+        out.append(chunk)
+    return b"".join(out)
+
+
+def iter_gunzip(source: BinaryIO, *, origin: str) -> Iterator[bytes]:
+    """The decompressed bytes of a gzip stream (all members), a chunk at a time, in bounded
+    memory; raises as :func:`gunzip` does, after yielding what came before the damage."""
+    total = 0
+    inflater: Any = None  # zlib's Decompress type is not importable for annotations
+    pending = b""
+    while True:
+        if not pending:
+            pending = source.read(_CHUNK)
+            if not pending:
+                break
+        if inflater is None:
+            # Concatenated gzip members are one stream (as `gzip -c a b > ab.gz` makes); zero
+            # padding after a member (block devices, some archivers) is not another one.
+            pending = pending.lstrip(b"\x00")
+            if not pending:
+                continue
+            inflater = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)
         try:
-            out.append(inflater.decompress(data))
+            # Bounded output: a small compressed chunk can inflate a thousandfold.
+            out = inflater.decompress(pending, _CHUNK)
+            while len(out) == _CHUNK and not inflater.unconsumed_tail and not inflater.eof:
+                total += len(out)
+                yield out
+                out = inflater.decompress(b"", _CHUNK)  # output zlib still holds
         except zlib.error as error:
             raise MalformedInputError(
                 origin, f"gzip data is corrupt ({error}); re-download or re-compress the file"
             ) from error
-        if not inflater.eof:
-            raise MalformedInputError(
-                origin,
-                f"gzip data is truncated after {sum(map(len, out)):,} decompressed bytes; "
-                "the file was cut off (re-download it, or check the disk was not full)",
-                reason="truncated",
-            )
-        # Concatenated gzip members are one stream (as `gzip -c a b > ab.gz` makes); zero
-        # padding after the last member (block devices, some archivers) is not another one.
-        data = inflater.unused_data.lstrip(b"\x00")
-    return b"".join(out)
+        if out:
+            total += len(out)
+            yield out
+        if inflater.eof:
+            pending = inflater.unused_data
+            inflater = None
+        else:
+            pending = inflater.unconsumed_tail
+    if inflater is not None:
+        raise MalformedInputError(
+            origin,
+            f"gzip data is truncated after {total:,} decompressed bytes; "
+            "the file was cut off (re-download it, or check the disk was not full)",
+            reason="truncated",
+        )
+
+
+class ChunkStream(io.RawIOBase):
+    """A readable binary stream over an iterator of byte chunks (wrap it in
+    :class:`io.BufferedReader` for ``readline``); errors the iterator raises pass through."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        super().__init__()
+        self._chunks = chunks
+        self._chunk = b""
+        self._pos = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while self._pos >= len(self._chunk):
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                return 0
+            self._chunk, self._pos = chunk, 0
+        size = min(len(buffer), len(self._chunk) - self._pos)
+        buffer[:size] = self._chunk[self._pos : self._pos + size]
+        self._pos += size
+        return size
 
 
 def peek_gzip(data: bytes, size: int = 4096) -> bytes:
@@ -108,14 +174,15 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
-def decode(data: bytes, *, origin: str, content_type: str | None = None) -> str:
+def decode(data: bytes, *, origin: str, content_type: str | None = None, limit: int | None = None) -> str:
     """The text of ``data``, newlines normalised to ``\\n``.
 
-    Order: gzip is undone, a byte-order mark decides, then UTF-8 (most of the web), then a
-    charset declared in ``content_type``, then charset-normalizer's detection.
+    Order: gzip is undone (to at most ``limit`` bytes), a byte-order mark decides, then UTF-8
+    (most of the web), then a charset declared in ``content_type``, then charset-normalizer's
+    detection.
     """
     if is_gzip(data):
-        data = gunzip(data, origin=origin)
+        data = gunzip(data, origin=origin, limit=limit)
     if not data.strip():
         raise EmptyInputError(origin, "file is empty" if not data else "file holds only whitespace")
     kind = binary_kind(data)

@@ -21,6 +21,7 @@ import feedparser.exceptions
 import lxml.etree
 import lxml.html
 
+from newsgraph.ingest.dates import YEARS
 from newsgraph.ingest.source import RawInput
 from newsgraph.model import Document, Rejection
 
@@ -32,12 +33,20 @@ _BLOCK_TAGS = (
 )  # fmt: skip
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _LINE_BREAK = "\u2028"
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _CHECK = "check that the file is a complete RSS or Atom document"
 
 
 def read_feed(raw: RawInput) -> Iterator[Document | Rejection]:
     """Every entry of a feed as a document; rejections for entries without text or a broken feed."""
-    parsed = feedparser.parse(raw.data, response_headers=_headers(raw))
+    try:
+        parsed = feedparser.parse(raw.data, response_headers=_headers(raw))
+    except UnicodeError as error:
+        # feedparser decodes the XML declaration's encoding name as UTF-8 and does not catch
+        # the failure when it is not (a damaged or binary declaration).
+        message = f"the feed's encoding cannot be read ({error}); {_CHECK}, saved as UTF-8"
+        yield Rejection(origin=raw.origin, reason="decode_error", message=message)
+        return
     entries = parsed.get("entries", [])
     broken = _malformed(parsed)
     if not entries:
@@ -67,6 +76,9 @@ def read_feed(raw: RawInput) -> Iterator[Document | Rejection]:
 
 def html_to_text(fragment: str) -> str:
     """Readable text from an HTML fragment: paragraphs separated by a blank line."""
+    # lxml refuses to set text holding characters XML forbids (a damaged feed has them, from
+    # bytes or from entities such as &#1;); they are never part of the story.
+    fragment = _NOT_XML.sub("", fragment)
     if "<" not in fragment:
         return _paragraphs(fragment)
     try:
@@ -152,7 +164,8 @@ def _published(entry: Any) -> str | None:
     gave no time of day (feedparser would fill in midnight, a precision the feed never had)."""
     for key in ("published", "updated"):
         moment: time.struct_time | None = entry.get(f"{key}_parsed")
-        if moment is not None:
+        # feedparser reads any year it is given; strftime would write year 1 as "1-05-09".
+        if moment is not None and moment.tm_year in YEARS:
             written = str(entry.get(key) or "")
             # feedparser normalises every date it parses to UTC.
             return time.strftime("%Y-%m-%dT%H:%M:%SZ" if ":" in written else "%Y-%m-%d", moment)

@@ -15,7 +15,7 @@ import lxml.etree
 import lxml.html
 import trafilatura
 
-from newsgraph.errors import EmptyInputError, InputError
+from newsgraph.errors import EmptyInputError, InputError, MalformedInputError
 from newsgraph.ingest.decode import decode
 from newsgraph.ingest.source import RawInput
 from newsgraph.model import Document, Rejection
@@ -30,6 +30,8 @@ _MIN_PARAGRAPH_WORDS = 10
 # 2025-05-01), which would invent a day.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 _LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$")
+# What trafilatura and the libraries under it (htmldate, lxml) raise on markup they choke on.
+_EXTRACTOR_ERRORS = (AssertionError, ValueError, TypeError, IndexError, lxml.etree.LxmlError)
 
 
 def read_html(raw: RawInput) -> Iterator[Document | Rejection]:
@@ -42,15 +44,24 @@ def read_html(raw: RawInput) -> Iterator[Document | Rejection]:
 
 def extract_article(raw: RawInput) -> Document:
     """The article in an HTML page; raises :class:`InputError` when there is none."""
-    html = decode(raw.data, origin=raw.origin, content_type=raw.content_type or _meta_charset(raw.data))
-    result = trafilatura.bare_extraction(
-        html,
-        url=raw.url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        date_extraction_params=_DATE_PARAMS,
+    html = decode(
+        raw.data,
+        origin=raw.origin,
+        content_type=raw.content_type or _meta_charset(raw.data),
+        limit=raw.max_document_bytes,
     )
+    try:
+        result = _extract(html, raw.url, with_metadata=True)
+    except _EXTRACTOR_ERRORS:
+        # Broken markup can trip the metadata pass (htmldate drops a <script> that lxml made the
+        # root element, and asserts it has a parent); the text may still be readable without it.
+        try:
+            result = _extract(html, raw.url, with_metadata=False)
+        except _EXTRACTOR_ERRORS as error:
+            raise MalformedInputError(
+                raw.origin,
+                f"the page's HTML cannot be parsed ({type(error).__name__}: {error}); check it is a complete page",
+            ) from error
     title = _clean(getattr(result, "title", None))
     text = _body_text(result, title) if result is not None else ""
     words = len(text.split())
@@ -73,6 +84,17 @@ def extract_article(raw: RawInput) -> Document:
         retrieved=raw.retrieved,
         language=_clean(getattr(result, "language", None)) or _page_language(html),
         origin=raw.origin,
+    )
+
+
+def _extract(html: str, url: str | None, *, with_metadata: bool) -> Any:
+    return trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=with_metadata,
+        include_comments=False,
+        include_tables=False,
+        date_extraction_params=_DATE_PARAMS,
     )
 
 

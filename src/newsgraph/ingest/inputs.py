@@ -8,6 +8,11 @@
 * ``-`` is standard input, named ``<stdin>``;
 * an http(s) URL goes to the ``fetch`` callable (:mod:`newsgraph.ingest.fetch`).
 
+A file bigger than :data:`STREAM_THRESHOLD` is not loaded: its input carries the path and only
+the first bytes, and the WARC and JSONL readers stream it record by record (other formats are
+refused past the document size limit without being read). Standard input that big is spooled to
+a temporary file, deleted when the next input is asked for.
+
 Whatever cannot be expanded (a missing path, a failed fetch) becomes a rejection, so one typo
 in a long command line does not stop the rest.
 """
@@ -16,7 +21,9 @@ from __future__ import annotations
 
 import glob
 import os
+import shutil
 import sys
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
@@ -47,6 +54,12 @@ _CODE_SUFFIXES = frozenset({".py", ".sh", ".toml", ".cfg", ".ini", ".yml", ".yam
 # A URL list is a short file; a long one full of URLs is more likely a crawl log.
 _URL_LIST_MAX_BYTES = 1 << 20
 
+#: Files above this many bytes are streamed from disk instead of read into memory. Below it,
+#: reading whole is faster and the memory is trivial.
+STREAM_THRESHOLD = 16 * 1024 * 1024
+#: How much of a streamed file is kept in ``RawInput.data`` for sniffing (sniff reads 64 KB).
+HEAD_BYTES = 64 * 1024
+
 
 def iter_inputs(
     specs: Iterable[str], *, fetch: Fetch | None = None, stdin: BinaryIO | None = None
@@ -54,8 +67,7 @@ def iter_inputs(
     """Every input named by ``specs``, in order, or a rejection for each that cannot be had."""
     for spec in specs:
         if spec == "-":
-            data = (stdin or sys.stdin.buffer).read()
-            yield from _file_or_list(RawInput(origin=STDIN, data=data), fetch)
+            yield from _stdin(stdin or sys.stdin.buffer, fetch)
         elif _is_url(spec):
             yield from _fetched(spec, fetch)
         elif os.path.lexists(spec):
@@ -77,16 +89,18 @@ def read_all(
     stdin: BinaryIO | None = None,
     format: str | None = None,
     readers: Mapping[str, Reader] = READERS,
+    max_document_bytes: int | None = None,
 ) -> Iterator[Document | Rejection]:
     """The documents in every input named by ``specs``, and rejections for what could not be read.
 
     ``format`` forces one reader instead of sniffing; ``readers`` replaces the registry (to read
-    JSONL with another field mapping, say)."""
+    JSONL with another field mapping, say); ``max_document_bytes`` overrides the document size
+    limit (see :func:`newsgraph.ingest.readers.read`)."""
     for item in iter_inputs(specs, fetch=fetch, stdin=stdin):
         if isinstance(item, Rejection):
             yield item
         else:
-            yield from read(item, format, readers=readers)
+            yield from read(item, format, readers=readers, max_document_bytes=max_document_bytes)
 
 
 def url_list(data: bytes) -> list[str] | None:
@@ -155,12 +169,34 @@ def _skipped(name: str) -> bool:
 
 def _file(path: Path, fetch: Fetch | None) -> Iterator[RawInput | Rejection]:
     try:
-        data = path.read_bytes()
+        if path.stat().st_size > STREAM_THRESHOLD:
+            with path.open("rb") as file:
+                raw = RawInput(origin=str(path), data=file.read(HEAD_BYTES), path=path)
+        else:
+            raw = RawInput(origin=str(path), data=path.read_bytes())
     except OSError as error:
         reason = error.strerror or type(error).__name__
         yield Rejection(origin=str(path), reason="read_error", message=f"cannot read {path}: {reason}")
         return
-    yield from _file_or_list(RawInput(origin=str(path), data=data), fetch)
+    yield from _file_or_list(raw, fetch)
+
+
+def _stdin(stream: BinaryIO, fetch: Fetch | None) -> Iterator[RawInput | Rejection]:
+    """Standard input in memory, or spooled to a temporary file past :data:`STREAM_THRESHOLD`
+    (it cannot be read twice, and the readers may want to)."""
+    head = stream.read(STREAM_THRESHOLD + 1)
+    if len(head) <= STREAM_THRESHOLD:
+        yield from _file_or_list(RawInput(origin=STDIN, data=head), fetch)
+        return
+    with tempfile.TemporaryDirectory(prefix="newsgraph-stdin-") as folder:
+        path = Path(folder) / "stdin"
+        with path.open("wb") as spool:
+            spool.write(head)
+            del head
+            shutil.copyfileobj(stream, spool)
+        with path.open("rb") as file:
+            start = file.read(HEAD_BYTES)
+        yield RawInput(origin=STDIN, data=start, path=path)
 
 
 def _file_or_list(raw: RawInput, fetch: Fetch | None) -> Iterator[RawInput | Rejection]:

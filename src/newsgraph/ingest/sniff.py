@@ -110,7 +110,7 @@ def _by_content(head: str) -> str | None:
 def _is_json_object(line: str) -> bool:
     try:
         return isinstance(json.loads(line), dict)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: arrays nested a thousand deep
         # A first line cut off in the middle is still JSON lines if it is shaped like one.
         return line.endswith("}") and '":' in line
 

@@ -80,6 +80,11 @@ _TITLE_WORDS = range(2, 26)
 _SECTION_MAX_WORDS = 3
 # A standfirst is a sentence or two at most; past ~40 words it is the lead paragraph.
 _STANDFIRST_MAX_WORDS = 40
+# Section labels stack two or three deep ("News" / "World" / "Europe"); more is a list.
+_SECTION_MAX_LINES = 5
+# The longest line that can be only a date, or a wire dateline (place, date and agency are each
+# at most 40 characters in _DATELINE): anything longer is prose.
+_DATE_LINE_MAX_CHARS = 200
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -102,7 +107,7 @@ class Header:
 def read_text(raw: RawInput) -> Iterator[Document | Rejection]:
     """A plain-text article: one document, or a rejection naming the file."""
     try:
-        text = decode(raw.data, origin=raw.origin, content_type=raw.content_type)
+        text = decode(raw.data, origin=raw.origin, content_type=raw.content_type, limit=raw.max_document_bytes)
         header = parse_header(text)
         body = text[header.body_start :].strip()
         if not body:
@@ -235,6 +240,8 @@ def _keyed(line: str) -> tuple[str, str] | None:
 
 def _date_line(line: str) -> str | None:
     """The ISO date of a line that is only a date (a time after it allowed), or a dateline."""
+    if len(line) > _DATE_LINE_MAX_CHARS:
+        return None  # and _TRAILING_TIME, tried at every position, would take quadratic time
     line = line.strip(" |·•")
     day = parse_date(line) or parse_date(_TRAILING_TIME.sub("", line))
     if day is not None:
@@ -260,16 +267,19 @@ def _is_section(line: str) -> bool:
 def _section_follows(lines: list[_Line], pos: int) -> bool:
     """A section label is only a label if more header follows: a date or other metadata line,
     or a longer headline with a body under it. Otherwise a short line is the headline itself,
-    as it is when a byline follows (bylines sit under headlines, not under section labels)."""
-    after = _skip_blank(lines, pos + 1)
-    if after >= len(lines) or _BYLINE.match(lines[after].text):
-        return False
-    nxt = lines[after].text
-    if _is_header_line(nxt):
-        return True
-    if _is_section(nxt) and after == pos + 1:
-        return _section_follows(lines, after)
-    return _is_title_at(lines, after) and _title_cased(nxt) and len(_words(nxt)) > len(_words(lines[pos].text))
+    as it is when a byline follows (bylines sit under headlines, not under section labels).
+    Labels stacked on consecutive lines ("World" / "Europe") are looked through, a few deep."""
+    for _ in range(_SECTION_MAX_LINES):
+        after = _skip_blank(lines, pos + 1)
+        if after >= len(lines) or _BYLINE.match(lines[after].text):
+            return False
+        nxt = lines[after].text
+        if _is_header_line(nxt):
+            return True
+        if not (_is_section(nxt) and after == pos + 1):
+            return _is_title_at(lines, after) and _title_cased(nxt) and len(_words(nxt)) > len(_words(lines[pos].text))
+        pos = after
+    return False  # a column of short capitalised lines is a list, not page furniture
 
 
 def _is_title_at(lines: list[_Line], pos: int) -> bool:

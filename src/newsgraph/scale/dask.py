@@ -4,7 +4,7 @@ Reading, deduplication and storing stay in the calling process (they are cheap a
 writer per run); the analysis, where the time goes, runs on Dask workers in batches. Each worker
 process builds the pipeline once (loading the spaCy model once) and reuses it for every batch it
 is given. At most ``max_in_flight`` batches are out at a time, so memory stays flat however large
-the input, and results stream back to the store as batches finish.
+the input, and results stream back to the store batch by batch, in input order.
 
 The runner has the sequential :class:`~newsgraph.pipeline.runner.Pipeline`'s interface
 (``batch_size``, ``run``, ``timings``), and because stages are pure and ids content-derived, both
@@ -14,6 +14,7 @@ give the same facts with the same ids (tested on the Wikinews corpus). No stage 
 from __future__ import annotations
 
 import itertools
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -65,20 +66,17 @@ class DaskRunner:
         self.timings = Timings()
 
     def run(self, documents: Iterable[Document]) -> Iterator[Analysis | Rejection]:
-        """One result per document, batch by batch in the order batches finish."""
-        from distributed import as_completed
-
-        finished = as_completed()
-        out = 0
+        """One result per document, in input order (batches run in parallel, results are handed
+        on in the order they were read: cross-document linking then sees the same corpus order as
+        with the sequential runner, so both store the same facts)."""
+        pending: deque[Any] = deque()
         stream = iter(documents)
         while batch := list(itertools.islice(stream, self.batch_size)):
-            finished.add(self.client.submit(analyse_batch, self.spec, batch, pure=False))
-            out += 1
-            if out >= self.max_in_flight:
-                yield from self._collect(next(finished))
-                out -= 1
-        for future in finished:
-            yield from self._collect(future)
+            pending.append(self.client.submit(analyse_batch, self.spec, batch, pure=False))
+            if len(pending) >= self.max_in_flight:
+                yield from self._collect(pending.popleft())
+        while pending:
+            yield from self._collect(pending.popleft())
 
     def _collect(self, future: Any) -> list[Analysis | Rejection]:
         results, timings = future.result()
