@@ -9,23 +9,12 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-EXAMPLE = SHARED / "examples" / "xi-moscow-2025-05-08.txt"
-WIKINEWS = SHARED / "data" / "wikinews-2019-2020" / "articles.jsonl"
-
-# Test helpers (postgres_server.py) import as top-level modules.
+# Test helpers (shared_data.py, postgres_server.py) import as top-level modules.
 sys.path.insert(0, str(Path(__file__).parent))
 
+from shared_data import EXAMPLE, ROOT, SHARED, WIKINEWS, shared_file  # noqa: E402
 
-def shared_file(path: Path) -> Path:
-    """``path`` under ../shared, or skip the test with the reason (never in CI, where it must exist)."""
-    if not path.exists():
-        reason = f"{path} is not here (../shared comes with the project's CI and development machines)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true but {reason}")
-        pytest.skip(reason)
-    return path
+__all__ = ["EXAMPLE", "ROOT", "SHARED", "WIKINEWS", "shared_file"]
 
 
 @pytest.fixture(scope="session")

@@ -251,7 +251,9 @@ class Event:
     entity id of who reported it when it comes from a quotation or reported speech;
     ``actor_sector``/``recipient_sector`` PLOVER sector codes (GOV, MIL, REB, ...) and
     ``actor_country``/``recipient_country`` ISO 3166 alpha-3 codes of each side; ``duration``
-    a TIMEX3 duration ("P3D" for "a three-day ceasefire")."""
+    a TIMEX3 duration ("P3D" for "a three-day ceasefire"). ``time_source`` says how ``time`` is
+    known, as for a quote: ``expression`` (the clause's own time expression) or ``reported``
+    (the article's date: it happened by then)."""
 
     id: str
     document_id: str
@@ -272,6 +274,7 @@ class Event:
     actor_country: str | None = None
     recipient_country: str | None = None
     duration: str | None = None
+    time_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -7,7 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from conftest import SHARED, shared_file
+from shared_data import SHARED, shared_file
 from newsgraph.cli.main import cli
 from newsgraph.eval.plover import GoldRecord, Prediction, Score, read_records
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import SHARED, shared_file
+from shared_data import SHARED, shared_file
 from newsgraph.errors import ConfigError
 from newsgraph.ontology import load_cues, load_lexicon, load_ontology, load_sectors
 from newsgraph.ontology.lexicon import Lexicon

@@ -96,6 +96,7 @@ def to_record(analysis: Analysis) -> dict[str, Any]:
                 "actor_country": e.actor_country,
                 "recipient_country": e.recipient_country,
                 "duration": e.duration,
+                "time_source": e.time_source,
             }
             for e in analysis.events
         ],

@@ -14,7 +14,16 @@ from dataclasses import dataclass
 
 from newsgraph.stages.entities.lexicon import lexicons
 
-__all__ = ["Place", "canonical_country_name", "capital_codes", "country_code", "demonym_code", "place"]
+__all__ = [
+    "Place",
+    "canonical_country_name",
+    "capital_codes",
+    "country_code",
+    "demonym_code",
+    "fuzzy_country_code",
+    "leading_country",
+    "place",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +55,33 @@ def _country_index() -> dict[str, str]:
                 if value:
                     index[str(value).lower()] = str(country.alpha_3)
     index.update(lexicons().country_names)
+    for name, code in _short_forms().items():
+        index.setdefault(name, code)
     return index
+
+
+@functools.cache
+def _short_forms() -> dict[str, str]:
+    """Everyday forms of pycountry's inverted and qualified names ("Iran, Islamic Republic of"
+    -> "iran", "Falkland Islands (Malvinas)" -> "falkland islands", "malvinas"). A form two
+    countries share ("Korea", "Virgin Islands") names neither."""
+    import pycountry
+
+    found: dict[str, set[str]] = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "official_name", "common_name"):
+            value = str(getattr(country, attribute, None) or "")
+            forms = []
+            if "," in value:
+                forms.append(value.split(",", 1)[0])
+            if "(" in value:
+                forms.append(value.split("(", 1)[0])
+                forms.append(value.split("(", 1)[1].split(")", 1)[0])
+            for form in forms:
+                form = " ".join(form.split()).lower()
+                if len(form) >= 4:
+                    found.setdefault(form, set()).add(str(country.alpha_3))
+    return {form: next(iter(codes)) for form, codes in found.items() if len(codes) == 1}
 
 
 def country_code(name: str) -> str | None:
@@ -55,6 +90,71 @@ def country_code(name: str) -> str | None:
     if len(cleaned) < 2:
         return None
     return _country_index().get(cleaned.lower())
+
+
+# Misspelled country names ("Ethopia", "Phillippines", "Quatar") are matched at edit distance 1,
+# but only for words long enough that one edit rarely turns a real word into a country name.
+_FUZZY_MIN_LENGTH = 6
+
+
+@functools.cache
+def _fuzzy_names() -> dict[int, tuple[tuple[str, str], ...]]:
+    """Country names and demonyms (lower case) one word long, by length, for fuzzy lookup."""
+    names = {**_country_index(), **lexicons().demonyms}
+    by_length: dict[int, list[tuple[str, str]]] = {}
+    for name, code in names.items():
+        if " " not in name and name.isalpha() and len(name) >= _FUZZY_MIN_LENGTH - 1:
+            by_length.setdefault(len(name), []).append((name, code))
+    return {length: tuple(sorted(pairs)) for length, pairs in by_length.items()}
+
+
+def fuzzy_country_code(word: str) -> str | None:
+    """The country a misspelled one-word country name or demonym names ("Ethopia" -> ETH), or
+    None. Safe by construction: only capitalised words of at least six letters that are no
+    known name (country, demonym, city) are tried; the match must be at edit distance 1 and
+    unique."""
+    cleaned = _clean(word)
+    if len(cleaned) < _FUZZY_MIN_LENGTH or not cleaned.isalpha() or not cleaned[0].isupper():
+        return None
+    lower = cleaned.lower()
+    if lower in _country_index() or lower in lexicons().demonyms or lower in _gazetteer():
+        return None
+    codes = {
+        code
+        for length in (len(lower) - 1, len(lower), len(lower) + 1)
+        for name, code in _fuzzy_names().get(length, ())
+        if _one_edit(lower, name)
+    }
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by exactly one insertion, deletion, substitution or
+    transposition of adjacent letters."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    start = 0
+    while start < len(a) and a[start] == b[start]:
+        start += 1
+    if len(a) < len(b):
+        return a[start:] == b[start + 1 :]
+    if a[start + 1 :] == b[start + 1 :]:
+        return True
+    return a[start + 2 :] == b[start + 2 :] and a[start : start + 2] == b[start : start + 2][::-1]
+
+
+def leading_country(words: list[str]) -> str | None:
+    """The country a name starts with, as a demonym or country name: "Latvian Constitutional
+    Court" -> LVA, "Nigerian Union of Teachers" -> NGA, "Iraqi Kurdistan Democratic Party" ->
+    IRQ, "Bosnian Serbs" -> BIH. The longest leading form wins ("South Korean ...")."""
+    for size in range(min(3, len(words) - 1), 0, -1):
+        text = " ".join(words[:size])
+        code = demonym_code(text) or country_code(text)
+        if code is not None:
+            return code
+    return None
 
 
 def demonym_code(word: str) -> str | None:

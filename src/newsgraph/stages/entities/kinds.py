@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsgraph.model import content_id, normalise_text
-from newsgraph.stages.entities.countries import canonical_country_name, country_code, demonym_code, place
+from newsgraph.stages.entities.countries import (
+    canonical_country_name,
+    country_code,
+    demonym_code,
+    fuzzy_country_code,
+    leading_country,
+    place,
+)
 from newsgraph.stages.entities.lexicon import lexicons
 
 if TYPE_CHECKING:
@@ -84,6 +91,8 @@ def identify(doc: Doc, start: int, end: int, label: str, countries: frozenset[st
         return Identity(kind="organisation", key=normalise_text(name), name=name, country=metonym[1])
     if label in ("GPE", "LOC", "NORP", "ORG"):
         code = country_code(text) or (demonym_code(text) if label == "NORP" else None)
+        if code is None and end - start == 1:
+            code = fuzzy_country_code(text)  # "Ethopia", "Phillippines": misspelled in the source
         if code is not None:
             return Identity(kind="country", key=code, name=canonical_country_name(code), country=code)
     kind = _LABEL_KINDS.get(label, "organisation")
@@ -92,6 +101,10 @@ def identify(doc: Doc, start: int, end: int, label: str, countries: frozenset[st
     name = text
     if label == "PERSON":
         name = " ".join(text.split())
+        # A head of state or government named bare ("Putin said") belongs to their country.
+        leader = lexicons().leaders.get(name.lower())
+        if leader is not None and kind == "person":
+            return Identity(kind=kind, key=normalise_text(name), name=name, country=leader)
     if kind == "place" and label == "GPE":
         found = place(text, countries)
         if found is not None:
@@ -103,4 +116,20 @@ def identify(doc: Doc, start: int, end: int, label: str, countries: frozenset[st
                 latitude=found.latitude,
                 longitude=found.longitude,
             )
-    return Identity(kind=kind, key=normalise_text(name), name=name)
+    country = None
+    if kind in ("organisation", "group") and label in ("ORG", "NORP"):
+        country = _organisation_country(doc, start, end)
+    return Identity(kind=kind, key=normalise_text(name), name=name, country=country)
+
+
+def _organisation_country(doc: Doc, start: int, end: int) -> str | None:
+    """The country of an organisation or group the name alone tells: a known organisation
+    ("Hezbollah", "the PKK"), or a name led by a nationality or country ("Latvian
+    Constitutional Court", "Iraqi Kurdistan Democratic Party", "Bosnian Serbs")."""
+    words = [t.text for t in doc[start:end] if not t.is_punct or t.text in ("'", "-")]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    text = doc[start:end].text
+    known = lexicons().organisations
+    code = known.get(text.lower()) or known.get(text.lower().removeprefix("the "))
+    return code or (leading_country(words) if len(words) > 1 else None)

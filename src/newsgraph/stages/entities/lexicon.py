@@ -7,7 +7,7 @@ header). Keys are lower case; lookups lower-case their input.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 __all__ = ["Lexicons", "lexicons"]
@@ -36,6 +36,8 @@ class Lexicons:
     nominals: dict[str, str]  # "leader" -> person, "company" -> organisation
     groups: dict[str, str]  # "leaders" -> person
     heads: dict[str, str]  # "day" -> event, "pipeline" -> project
+    leaders: dict[str, str] = field(default_factory=dict)  # "vladimir putin", "putin" -> RUS
+    organisations: dict[str, str] = field(default_factory=dict)  # "hezbollah" -> LBN
 
 
 @functools.cache
@@ -56,6 +58,14 @@ def lexicons() -> Lexicons:
     for (entry,) in _rows("titles.txt"):
         word, _, mark = entry.partition("|")
         (honorifics if mark == "honorific" else titles).add(word)
+    leaders: dict[str, str] = {}
+    for name, code, _office, _years, *rest in _rows("leaders.tsv"):
+        for alias in [name, *(rest[0].split("|") if rest and rest[0] else [])]:
+            leaders[alias.lower()] = code
+    organisations: dict[str, str] = {}
+    for name, code, *rest in _rows("organisations.tsv"):
+        for alias in [name, *(rest[0].split("|") if rest and rest[0] else [])]:
+            organisations[alias.lower()] = code
     return Lexicons(
         country_names=country_names,
         canonical_country=canonical,
@@ -67,4 +77,6 @@ def lexicons() -> Lexicons:
         nominals={head: kind for head, kind in _rows("nominals.tsv")},
         groups={head: kind for head, kind in _rows("groups.tsv")},
         heads={head: kind for head, kind in _rows("heads.tsv")},
+        leaders=leaders,
+        organisations=organisations,
     )

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsgraph.model import Entity, Mention
+from newsgraph.stages.entities.countries import demonym_code
+from newsgraph.stages.entities.lexicon import lexicons
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -33,6 +35,8 @@ PLACE_KINDS = frozenset({"place", "country", "facility"})
 _MODIFIERS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 _LINKING_PREPOSITIONS = frozenset({"of", "from", "in"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
+# "pro-Iranian Hezbollah", "anti-American protesters": the country named is not the side's own.
+_STANCE_PREFIXES = frozenset({"pro", "anti"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,11 +108,15 @@ class MentionIndex:
         for _ in range(4):
             following: list[Token] = []
             for token in frontier:
+                if _stance(token):
+                    continue
                 mention = self.by_token.get(token.i)
                 if mention is not None and mention.entity_id is not None:
                     entity = self.entities.get(mention.entity_id)
                     if entity is not None and entity.country:
                         return entity.country
+                if mention is None and (code := _unrecognised_country(token)) is not None:
+                    return code
                 for child in token.children:
                     if child.dep_ in _MODIFIERS or (
                         child.dep_ in ("prep", "pobj", "appos")
@@ -130,6 +138,8 @@ class MentionIndex:
             for token in frontier:
                 for child in token.children:
                     linking = child.dep_ == "prep" and child.lower_ in _LINKING_PREPOSITIONS
+                    if _stance(child):
+                        continue
                     if child.dep_ in _MODIFIERS or linking or (child.dep_ == "pobj" and token.dep_ == "prep"):
                         found = self.by_token.get(child.i)
                         if found is not None:
@@ -147,6 +157,23 @@ class MentionIndex:
         if entity is None:
             return mention.entity_id if mention.label in ("GPE", "LOC", "FAC") else None
         return entity.id if entity.kind in PLACE_KINDS else None
+
+
+def _stance(token: Token) -> bool:
+    """Whether ``token`` is the country of a stance ("pro-[Iranian]", "anti-[American]")."""
+    if token.lower_.split("-", 1)[0] in _STANCE_PREFIXES and "-" in token.text:
+        return True
+    i = token.i
+    doc = token.doc
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in _STANCE_PREFIXES
+
+
+def _unrecognised_country(token: Token) -> str | None:
+    """The country of a word the name tagger missed: a capitalised nationality ("Fijian") or
+    a known organisation named in one word ("Hizbollah")."""
+    if not token.text[:1].isupper() or token.pos_ not in ("PROPN", "ADJ", "NOUN"):
+        return None
+    return demonym_code(token.text) or lexicons().organisations.get(token.lower_)
 
 
 def _with_conjuncts(heads: Iterable[Token]) -> Iterator[Token]:

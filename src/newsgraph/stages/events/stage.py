@@ -44,6 +44,8 @@ __all__ = ["EventStage"]
 _OTHER_CLAUSE = frozenset({"advcl", "parataxis", "conj", "cc", "punct", "relcl", "mark", "prep_after"})
 # A noun trigger is an argument of the verb it is the object of: "Russia [declared] a ceasefire".
 _NOUN_IN_CLAUSE = frozenset({"dobj", "attr", "oprd", "pobj", "nsubj", "nsubjpass", "appos"})
+# Participles that read as passives but whose subject is the doer: "forces were engaged in".
+_STATIVE_PASSIVES = frozenset({"engage", "involve"})
 # A repeated definite noun ("the ceasefire") with no arguments is the same event again.
 _ANAPHORIC = frozenset({"the", "this", "that", "its", "their", "his", "her"})
 
@@ -52,7 +54,7 @@ class EventStage:
     """PLOVER events with actors, recipients, place, time, modality and evidence."""
 
     name = "events"
-    version = "1"
+    version = "2"
     requires: tuple[str, ...] = ("mentions", "time_expressions", "quotes")
     produces: tuple[str, ...] = ("events",)
 
@@ -165,7 +167,14 @@ class _Coder:
                 token = token.head
                 continue
             if token.dep_ == "acl":
+                if not agents(token) and token.head.dep_ == "ROOT" and token.head.pos_ in ("NOUN", "PROPN"):
+                    # No main verb: "[Doctors] from aid groups donated ...", parsed as a participle
+                    # on the root noun, is that noun's clause.
+                    return [token.head]
                 return agents(token) or ([token.head] if token.tag_ == "VBG" else [])
+            if token.dep_ == "pcomp" and token.head.dep_ == "prep":
+                token = token.head.head  # "youths resorted to [throwing] stones"
+                continue
             break
         return []
 
@@ -207,6 +216,7 @@ class _Coder:
         if modality == "asserted" and reporter is not None:
             modality = "reported"
         evidence = self._evidence(trigger, anchor)
+        time, time_source = self._time(evidence, modality)
         trigger_span = self._span(min(t.idx for t in trigger.tokens), max(t.idx + len(t.text) for t in trigger.tokens))
         mode = trigger.entry.mode
         return Event(
@@ -219,14 +229,15 @@ class _Coder:
             actors=actor_ids,
             recipients=recipient_ids,
             place=place,
-            time=self._time(evidence, modality),
+            time=time,
+            time_source=time_source,
             modality=modality,
             cameo=trigger.entry.cameo or self.ontology.cameo(trigger.entry.type, mode),
             trigger=trigger_span,
             reported_by=reporter,
             actor_sector=self._sector(actor, actor_ids),
             recipient_sector=self._sector(recipient, recipient_ids),
-            actor_country=self._country(actor, actor_ids),
+            actor_country=self._country(actor, actor_ids) or self._local(place, actor_ids),
             recipient_country=self._country(recipient, recipient_ids),
             duration=self._duration(evidence, trigger),
         )
@@ -236,7 +247,9 @@ class _Coder:
         actors: list[Token] = []
         recipients: list[Token] = []
         if trigger.is_verb:
-            if children(token, PASSIVE_SUBJECTS) and (agents(token) or trigger.entry.complement is None):
+            if children(token, PASSIVE_SUBJECTS) and lemma(token) in _STATIVE_PASSIVES and not agents(token):
+                actors = children(token, PASSIVE_SUBJECTS)  # "forces were engaged in cleansing"
+            elif children(token, PASSIVE_SUBJECTS) and (agents(token) or trigger.entry.complement is None):
                 actors = agents(token)
                 recipients = children(token, PASSIVE_SUBJECTS)
             elif children(token, PASSIVE_SUBJECTS):
@@ -320,6 +333,15 @@ class _Coder:
                     return title.affiliation
         return resolved.country if ids else None
 
+    def _local(self, place: str | None, ids: tuple[str, ...]) -> str | None:
+        """An unnamed side's country: where it acted ("people blocked streets in Hong Kong",
+        "a bombing near Samarra"), as event coders code unidentified actors. Named entities
+        with no known country keep none."""
+        if place is None or any(self.index.entity(i) is not None for i in ids):
+            return None
+        entity = self.index.entity(place)
+        return entity.country if entity is not None else None
+
     def _sector(self, resolved: Resolved, ids: tuple[str, ...]) -> str | None:
         titles: set[str] = set()
         words = set(resolved.words)
@@ -347,12 +369,19 @@ class _Coder:
         last = self.doc[end]
         return self._span(self.doc[start].idx, last.idx + len(last.text))
 
-    def _time(self, evidence: Span, modality: str) -> str | None:
+    def _time(self, evidence: Span, modality: str) -> tuple[str | None, str | None]:
+        """When the event happened and how that is known: the clause's governing time
+        expression (``expression``), else the article's date, by which it had happened
+        (``reported``); a planned or hypothetical event without a date of its own has none."""
         found = time_for(self.context.analysis, evidence.start, evidence.end)
-        if found is None and modality not in ("future", "hypothetical"):
-            # No date in the sentence: the event was reported by the article's date.
-            return self.published
-        return found
+        published = self.published
+        if found is not None and published is not None and _superseded(found, published, modality):
+            found = None
+        if found is not None:
+            return found, "expression"
+        if modality in ("future", "hypothetical") or published is None:
+            return None, None
+        return published, "reported"
 
     def _duration(self, evidence: Span, trigger: Trigger) -> str | None:
         for timex in self.context.analysis.time_expressions:
@@ -383,6 +412,7 @@ class _Coder:
             evidence = self._evidence(Trigger(verb, _REQUEST_ENTRY, (verb,)), verb)
             trigger = self._span(verb.idx, verb.idx + len(verb.text))
             modality = clause_modality(verb, self.triggers, self.cues)
+            time, time_source = self._time(evidence, modality)
             events.append(
                 Event(
                     id=content_id("evt", self.context.document_id, trigger.start, trigger.end, "REQUEST"),
@@ -392,7 +422,8 @@ class _Coder:
                     provenance=self.context.provenance(evidence=(evidence, trigger)),
                     actors=actor.ids,
                     recipients=tuple(r for r in recipient.ids if r not in actor.ids),
-                    time=self._time(evidence, modality),
+                    time=time,
+                    time_source=time_source,
                     modality=modality,
                     cameo=self.ontology.cameo("REQUEST"),
                     trigger=trigger,
@@ -403,6 +434,18 @@ class _Coder:
                 )
             )
         return events
+
+
+def _superseded(value: str, published: str, modality: str) -> bool:
+    """Whether a clause's time expression gives way to the article's date: a coarser date
+    that contains it ("on the 80th anniversary" = 2025, in an article of 2025-05-08: the
+    dateline is the more specific date), or, for an event told as done, a date after the
+    article ("the statement signed ... sets goals to 2030": the signing was not in 2030)."""
+    if not value[:4].isdigit():
+        return False
+    if len(value) < len(published) and published.startswith(value):
+        return True
+    return modality in ("asserted", "negated") and value[:10] > published[:10]
 
 
 def _speaker(quote: Quote) -> str | None:

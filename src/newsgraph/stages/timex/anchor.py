@@ -31,6 +31,8 @@ class Anchor:
     reference: Period | None = None
     tense: str | None = None
     last_value: str | None = None
+    #: The last quarter (or half) the text named: the period a results report is about.
+    focus: Period | None = None
 
     @property
     def reference_day(self) -> dt.date:

@@ -14,20 +14,28 @@ from newsgraph.stages.timex.values import Period
 
 def focus(anchor: Anchor) -> Period | None:
     """The quarter (or half) a results report is about: the reference time, or the quarter that
-    ends on the day it is on ("the quarter ended Sept. 30 ... The latest period")."""
+    ends on the day it is on ("the quarter ended Sept. 30 ... The latest period"), else the last
+    quarter the text named."""
     ref = anchor.reference
     if ref is None:
-        return None
+        return anchor.focus
     if ref.unit in ("quarter", "half"):
         return ref
     if ref.unit == "day" and ref.start == Period.of("quarter", ref.start).end:
         return Period.of("quarter", ref.start)
-    return None
+    return anchor.focus
 
 
 def period(g: dict[str, str], anchor: Anchor, text: str) -> Result | None:
-    """ "the latest period", "that quarter": the quarter the report is about."""
+    """ "the latest period", "that quarter": the quarter the report is about; "the 1988
+    period": that quarter in 1988 (a comparison: it leaves the reference time where it is), or
+    the year when no quarter is in focus."""
     quarter_ = focus(anchor)
+    if g.get("year"):
+        year = int(g["year"])
+        if quarter_ is None:
+            return Result("DATE", str(year))
+        return Result("DATE", quarter_.shift(year - quarter_.start.year, "year").value, anaphoric=True)
     return Result("DATE", quarter_.value) if quarter_ is not None else None
 
 
@@ -39,9 +47,11 @@ def quarter(g: dict[str, str], anchor: Anchor, text: str) -> Result | None:
     words = re.split(r"[\s-]+", text.lower())
     size = 3 if unit == "quarter" else 6
     n = next((_QUARTER_WORDS[w] for w in words if w in _QUARTER_WORDS), None)
+    year_word = g.get("year") or g.get("year2")
+    if n is None and year_word and "last" in words:
+        n = 4  # "the last half of 1989": the final one of that year
     if n is not None and unit == "half":
         n = min(n, 2)
-    year_word = g.get("year") or g.get("year2")
     current = Period.of(unit, anchor.dct)
     ref = anchor.reference if anchor.reference is not None and anchor.reference.unit == unit else None
     lowered = " ".join(words)
@@ -54,8 +64,9 @@ def quarter(g: dict[str, str], anchor: Anchor, text: str) -> Result | None:
         year = anchor.dct.year + (1 if "next" in lowered else 0)
         return Result("DATE", Period(unit, dt.date(year, size * n - size + 1, 1)).value)
     if n is None:
-        if year_word:  # "the 1988 quarter": the quarter in focus, in that year
-            return Result("DATE", ref.shift(int(year_word) - ref.start.year, "year").value) if ref else None
+        if year_word:  # "the 1988 quarter": the quarter in focus (else the last one), in that year
+            base = ref or focus(anchor) or current.shift(-1)
+            return Result("DATE", base.shift(int(year_word) - base.start.year, "year").value, anaphoric=True)
         if "that" in words:
             return Result("DATE", ref.value) if ref else None
         if any(w in words for w in ("latest", "last", "past", "previous", "prior", "recent")):
@@ -74,4 +85,6 @@ def quarter(g: dict[str, str], anchor: Anchor, text: str) -> Result | None:
     period = Period(unit, dt.date(anchor.dct.year, size * n - size + 1, 1))
     if anchor.tense == "future" and period.end < current.shift(-1).start:
         period = period.shift(1, "year")
+    elif anchor.tense == "past" and period.start > anchor.dct:
+        period = period.shift(-1, "year")  # "profits fell in the fourth quarter", said in January
     return Result("DATE", period.value)

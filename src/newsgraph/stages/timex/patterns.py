@@ -128,7 +128,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         + YEAR
         + r")\s+|(?P<rel>year-earlier|year-ago|latest|last|past|"
         r"current|this|next|coming|previous|prior|recent|same|comparable|fiscal|final|first|second|third|fourth|\d(?:st|nd|rd|th)"
-        r")[\s-]+)*(?:fiscal\s+)?(?P<unit>quarter|half)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year2>" + YEAR + r"))?",
+        r")[\s-]+)*(?:fiscal\s+)?(?P<unit>quarter|half)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year2>" + YEAR + r"))?"
+        r"(?:\s+a\s+year\s+(?:ago|earlier))?",  # "the quarter a year ago"
     ),
     (
         "decade",
@@ -226,7 +227,13 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?=\s+of\s+[^.;:!?]{0,40}?\b(?P<since>1[6-9]\d\d|20\d\d)\b(?!\s*(?:%|percent)))?",
     ),
     # results news: "the latest period", "that quarter" are the quarter being reported
-    ("period", r"(?:the\s+(?:latest|current|same|comparable|corresponding)\s+period|that\s+(?:quarter|half))\b"),
+    # "the 1988 period": the quarter in focus, in that year
+    (
+        "period",
+        r"(?:the\s+(?:latest|current|same|comparable|corresponding)\s+period|the\s+(?P<year>"
+        + YEAR
+        + r")\s+period|that\s+(?:quarter|half))\b",
+    ),
     ("vague", r"\b(?:" + _alt(VAGUE) + r")\b"),
     # "current" before a noun ("current market conditions"), not the noun ("a strong current")
     ("vague_adjective", r"(?:" + _alt(VAGUE_ADJECTIVES) + r")(?=\s+[a-z])(?!\s+accounts?\b)"),

@@ -17,9 +17,13 @@ from newsgraph.stages.timex.lexicon import MODIFIERS
 from newsgraph.stages.timex.patterns import DAY, MODIFIER, MONTH_LOOSE, PATTERNS
 from newsgraph.stages.timex.resolve import spoken_year
 
-# Not inside a word or a hyphenated compound; a possessive "'s" may follow (and is trimmed).
+# Not inside a word or a hyphenated compound ("quarter-to-quarter", "day-to-day"); a possessive
+# "'s" may follow (and is trimmed).
 _COMPILED = tuple(
-    (kind, re.compile(("" if kind == "range_day" else r"(?<![\w'’-])") + r"(?:" + rx + r")(?!\w|['’](?!s\b))", re.I))
+    (
+        kind,
+        re.compile(("" if kind == "range_day" else r"(?<![\w'’-])") + r"(?:" + rx + r")(?!\w|['’](?!s\b)|-to-)", re.I),
+    )
     for kind, rx in PATTERNS
 )
 
@@ -177,6 +181,8 @@ def _vague_ok(text: str, m: re.Match[str], g: dict[str, str]) -> bool:
             re.match(r"\s*,", text[m.end() : m.end() + 2])
             and _SENTENCE_START.search(text, max(0, m.start() - 6), m.start())
         )
+    if words == "the future" and re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
+        return False  # "the future of our peoples": a fate, not a time
     if words == "soon":
         # "as soon as", "soon after": a relation to another event, not a time of its own
         return not (
@@ -196,7 +202,10 @@ def _month_ok(text: str, m: re.Match[str], g: dict[str, str]) -> bool:
 
 def _deictic_ok(text: str, m: re.Match[str], g: dict[str, str]) -> bool:
     # "today's youth", "today's world": the present age in general, no date
-    return not (g.get("ref", "").lower() == "today" and _GENERIC_AFTER.match(text, m.end()))
+    if g.get("ref", "").lower() == "today" and _GENERIC_AFTER.match(text, m.end()):
+        return False
+    # "USA Today", "This is VOA Today": a capitalised word inside a sentence is part of a name
+    return not (m.group()[:1].isupper() and re.search(r"\w\s+$", text[max(0, m.start() - 3) : m.start()]))
 
 
 def _clock_ok(text: str, m: re.Match[str], g: dict[str, str]) -> bool:

@@ -53,9 +53,10 @@ def weekday(g: dict[str, str], anchor: Anchor) -> Result:
     rel = (g.get("rel") or "").lower()
     wd = WEEKDAYS[g["weekday"].lower().rstrip(".")]
     if rel in ("following", "previous"):
-        base = anchor.reference_day
+        base = anchor.reference_day  # strictly after or before it: "the previous Friday" of a Friday
         ahead = (wd - base.isoweekday()) % 7 or 7
-        day = base + dt.timedelta(days=ahead if rel == "following" else ahead - 7)
+        back = (base.isoweekday() - wd) % 7 or 7
+        day = base + dt.timedelta(days=ahead if rel == "following" else -back)
     else:
         direction = "previous" if rel in ("last", "past") else "next" if rel in ("next", "coming") else None
         day = weekday_near(anchor, wd, direction)
@@ -108,8 +109,11 @@ def reference(g: dict[str, str], anchor: Anchor) -> Result:
 
 
 def year_ago(g: dict[str, str], anchor: Anchor) -> Result:
+    """ "the year-ago quarter": the period in focus a year back; a whole year in focus is
+    already the comparison ("in the 1988 period. The year-ago results"): the year before the
+    document's."""
     ref = anchor.reference
-    if ref is not None and ref.unit in ("quarter", "half", "month", "year"):
+    if ref is not None and ref.unit in ("quarter", "half", "month"):
         return Result("DATE", ref.shift(-1, "year").value, anaphoric=True)
     return Result("DATE", str(anchor.dct.year - 1), anaphoric=True)
 
@@ -130,6 +134,9 @@ def ago(g: dict[str, str], anchor: Anchor) -> Result | None:
     ref = anchor.reference
     if ref is not None and unit == "year" and ref.unit in ("quarter", "half") and count == 1:
         return Result("DATE", ref.shift(step * count, "year").value, anaphoric=True)
+    if unit == "year" and count == 1 and step < 0 and anchor.focus is not None and (ref is None or ref.unit == "year"):
+        # "profit rose ... from $3 million a year ago": the quarter being reported, a year back
+        return Result("DATE", anchor.focus.shift(-1, "year").value, anaphoric=True)
     if word in ("hour", "minute", "second"):
         unit = "day"
         count = 0

@@ -63,6 +63,7 @@ def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[Timex]:
     found: list[Timex] = []
     reference = None
     last_value: str | None = None
+    focus = None
     for candidate in recognise(text):
         words = text[candidate.start : candidate.end]
         tense = tense_at(text, candidate.start, candidate.end, doc)
@@ -70,7 +71,7 @@ def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[Timex]:
             results = {normalise(candidate, words, Anchor(p, None, tense, last_value)) for p in _PROBES}
             result: Result | None = results.pop() if len(results) == 1 else None
         else:
-            result = normalise(candidate, words, Anchor(dct, reference, tense, last_value))
+            result = normalise(candidate, words, Anchor(dct, reference, tense, last_value, focus))
         if result is None:
             continue
         preposition = _PREPOSITION.search(text, max(0, candidate.start - 20), candidate.start)
@@ -82,4 +83,5 @@ def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[Timex]:
             if period is not None and period.unit not in ("decade", "century"):
                 reference = period
                 last_value = result.value
+                focus = period if period.unit in ("quarter", "half") else focus
     return found

@@ -19,12 +19,13 @@ if TYPE_CHECKING:
 #: Words before a verb that put its clause in the future ("is set to", "plans to visit").
 _FUTURE_BEFORE = re.compile(
     r"(?:\bwill|\bshall|'ll|’ll|\bwould|\bgoing\s+to|\b(?:is|are|was|were)\s+(?:expected|to)\s+to|"
-    r"\b(?:(?:is|are|was|were)\s+)?(?:set|due|scheduled|slated|planned|poised|planning)\s+to|"
+    r"(?<!\bbeen\s)\b(?:(?:is|are|was|were)\s+)?(?:set|due|scheduled|slated|planned|poised|planning)\s+to|"
     r"\bplans?\s+to|\bintends?\s+to|\baims?\s+to)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
-#: "as early as Tuesday", "as soon as next week": the earliest of what is still to come.
-_EARLIEST_BEFORE = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.IGNORECASE)
+#: "as early as Tuesday", "as soon as next week": the earliest of what is still to come; "ahead
+#: of the weekend", "ahead of Sunday's vote": what is still to come.
+_EARLIEST_BEFORE = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|ahead\s+of)\s+$", re.IGNORECASE)
 _FUTURE_TEXT = re.compile(
     r"\b(?:will|shall|'ll|going to|(?:is|are) (?:set|due|scheduled|expected|slated) to|plans? to)\b", re.I
 )
