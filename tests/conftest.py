@@ -12,7 +12,7 @@ import pytest
 # Test helpers (shared_data.py, postgres_server.py) import as top-level modules.
 sys.path.insert(0, str(Path(__file__).parent))
 
-from shared_data import EXAMPLE, ROOT, SHARED, WIKINEWS, shared_file  # noqa: E402
+from shared_data import EXAMPLE, ROOT, SHARED, WIKINEWS, shared_file
 
 __all__ = ["EXAMPLE", "ROOT", "SHARED", "WIKINEWS", "shared_file"]
 

@@ -7,9 +7,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from shared_data import SHARED, shared_file
 from newsgraph.cli.main import cli
 from newsgraph.eval.plover import GoldRecord, Prediction, Score, read_records
+from shared_data import SHARED, shared_file
 
 RECORDS = [
     {"id": "DOC", "event": "DOCUMENT"},

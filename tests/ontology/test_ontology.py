@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from shared_data import SHARED, shared_file
 from newsgraph.errors import ConfigError
 from newsgraph.ontology import load_cues, load_lexicon, load_ontology, load_sectors
 from newsgraph.ontology.lexicon import Lexicon
+from shared_data import SHARED, shared_file
 
 PLOVER_TYPES = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
