@@ -16,7 +16,11 @@ def command() -> None:
 
     \b
     Example:
-      newsgraph eval --help
+      newsgraph eval timex ../shared/data/timeml-tbaq --baseline
+      newsgraph eval ner ../shared/data/conll2003/eng.testa
+      newsgraph eval coref tests/data/coref
+      newsgraph eval quotes ../shared/data/polnear/dev --baseline
+      newsgraph eval events ../shared/data/plover-gsr-dev/plover_gsr_dev.json
     """
 
 

@@ -19,6 +19,7 @@ _CUE_LISTS = (
     "obligation_auxiliaries",
     "transparent_verbs",
     "reporting_verbs",
+    "adjectival_participles",
 )
 
 
@@ -34,6 +35,7 @@ class Cues:
     obligation_auxiliaries: frozenset[str]
     transparent_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
+    adjectival_participles: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,11 @@ class Sectors:
     """Sector codes in priority order, each with its words and titles."""
 
     codes: tuple[tuple[str, frozenset[str], frozenset[str]], ...]
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every word that names a sector: a side named so is a political party ("police")."""
+        return frozenset(w for _, code_words, _ in self.codes for w in code_words)
 
     def for_words(self, words: set[str], titles: set[str]) -> str | None:
         """The first sector whose words or titles meet ``words`` (lemmas) or ``titles``."""

@@ -20,10 +20,27 @@ from typing import Any
 from newsgraph.errors import ConfigError
 from newsgraph.ontology.plover import load_ontology
 
-__all__ = ["COMPLEMENT_MODALITIES", "Entry", "Lexicon", "load_lexicon"]
+__all__ = ["COMPLEMENT_MODALITIES", "ENTITY_KINDS", "Entry", "Lexicon", "ObjectRule", "load_lexicon"]
 
 #: What a trigger may say about the event in its complement ("threatened to ban": hypothetical).
 COMPLEMENT_MODALITIES = ("future", "hypothetical", "negated")
+#: Entity kinds an ``[triggers.object]`` rule may name (the kinds of the entities stage).
+ENTITY_KINDS = ("person", "organisation", "country", "place", "facility", "project", "event", "group")
+_GROUP_KEYS = frozenset({"mode", "cameo", "complement", "verbs", "nouns", "object", "needs_party"})
+_OBJECT_KEYS = frozenset({"words", "kinds", "prepositions", "required"})
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectRule:
+    """What a trigger's object must be for the trigger to be an event ("release" frees people,
+    not books). The object matches when its head lemma (or a modifier's) is one of ``words`` or
+    its entity is of one of ``kinds``; ``prepositions`` name phrases whose object also counts
+    ("talk [with] Iran"); with ``required`` false, a trigger with no object at all still counts."""
+
+    words: frozenset[str] = frozenset()
+    kinds: frozenset[str] = frozenset()
+    prepositions: frozenset[str] = frozenset()
+    required: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +54,11 @@ class Entry:
     cameo: str | None = None
     complement: str | None = None
     origin: str = ""
+    object: ObjectRule | None = None
+    #: Whether the event needs a political party (an actor or recipient that is a person,
+    #: organisation, country or group, or a sector noun such as "police"); false for triggers
+    #: that are political on their own ("coup", "ceasefire", "airstrike").
+    needs_party: bool = True
 
     @property
     def head(self) -> str:
@@ -75,16 +97,50 @@ class Lexicon:
                 complement = group.get("complement")
                 if complement is not None and complement not in COMPLEMENT_MODALITIES:
                     raise ConfigError(f"{where}: complement must be one of {', '.join(COMPLEMENT_MODALITIES)}")
-                unknown = set(group) - {"mode", "cameo", "complement", "verbs", "nouns"}
+                unknown = set(group) - _GROUP_KEYS
                 if unknown:
                     raise ConfigError(f"{where}: unknown key(s) {sorted(unknown)}")
+                rule = _object_rule(group.get("object"), where)
+                needs_party = group.get("needs_party", True)
+                if not isinstance(needs_party, bool):
+                    raise ConfigError(f"{where}: needs_party must be true or false, not {needs_party!r}")
                 for pos in ("verb", "noun"):
                     for phrase in group.get(f"{pos}s", ()):
                         words = tuple(str(phrase).lower().split())
                         if not words:
                             raise ConfigError(f"{where}: empty phrase in {pos}s")
-                        lexicon.add(Entry(type_name, words, pos, mode, group.get("cameo"), complement, origin))
+                        lexicon.add(
+                            Entry(
+                                type_name, words, pos, mode, group.get("cameo"), complement, origin, rule, needs_party
+                            )
+                        )
         return lexicon
+
+
+def _object_rule(table: object, where: str) -> ObjectRule | None:
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        raise ConfigError(
+            f"{where}: `object` must be a table ([triggers.object]) with {', '.join(sorted(_OBJECT_KEYS))}"
+        )
+    unknown = set(table) - _OBJECT_KEYS
+    if unknown:
+        raise ConfigError(f"{where}: unknown key(s) {sorted(unknown)} in [triggers.object]")
+    kinds = frozenset(str(k).lower() for k in table.get("kinds", ()))
+    if kinds - set(ENTITY_KINDS):
+        raise ConfigError(
+            f"{where}: unknown object kind(s) {sorted(kinds - set(ENTITY_KINDS))} (kinds: {', '.join(ENTITY_KINDS)})"
+        )
+    required = table.get("required", True)
+    if not isinstance(required, bool):
+        raise ConfigError(f"{where}: object.required must be true or false, not {required!r}")
+    return ObjectRule(
+        words=frozenset(str(w).lower() for w in table.get("words", ())),
+        kinds=kinds,
+        prepositions=frozenset(str(p).lower() for p in table.get("prepositions", ())),
+        required=required,
+    )
 
 
 def _shipped() -> list[tuple[str, dict[str, Any]]]:

@@ -32,6 +32,8 @@ def _own_modality(token: Token, cues: Cues, original: bool) -> str | None:
     auxes = [c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")]
     if any(a in cues.hypothetical_auxiliaries or a in cues.obligation_auxiliaries for a in auxes):
         return "hypothetical"
+    if any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in token.children):
+        return "hypothetical"  # "[if] convicted", "if elected": the clause itself is the condition
     for child in token.children:
         if child.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ in cues.conditional_marks for m in child.children

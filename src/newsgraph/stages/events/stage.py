@@ -31,6 +31,7 @@ from newsgraph.stages.events.arguments import (
     children,
     prepositional,
 )
+from newsgraph.stages.events.constraints import has_party, object_candidates, object_matches
 from newsgraph.stages.events.modality import clause_modality, reporting_verb
 from newsgraph.stages.events.triggers import Trigger, find_triggers, lemma
 from newsgraph.stages.timex.anchor import time_for
@@ -54,7 +55,7 @@ class EventStage:
     """PLOVER events with actors, recipients, place, time, modality and evidence."""
 
     name = "events"
-    version = "2"
+    version = "3"
     requires: tuple[str, ...] = ("mentions", "time_expressions", "quotes")
     produces: tuple[str, ...] = ("events",)
 
@@ -74,13 +75,14 @@ class EventStage:
         doc = context.doc
         analysis = context.analysis
         index = MentionIndex(doc, analysis.mentions, analysis.entities)
-        names = frozenset(index.named)
+        # No event noun inside a name or a time expression ("Amnesty International", "in March").
+        names = frozenset(index.named) | _time_tokens(doc, analysis)
         triggers = {t.token.i: t for t in find_triggers(doc, self.lexicon, self.cues, names)}
         coder = _Coder(context, index, triggers, self)
         events: list[Event] = []
         seen: set[tuple[str, str | None]] = set()
         for trigger in triggers.values():
-            if _redundant(trigger, triggers):
+            if _redundant(trigger, triggers, self.cues):
                 continue
             event = coder.event(trigger)
             if event is None:
@@ -95,15 +97,33 @@ class EventStage:
         return dataclasses.replace(analysis, events=tuple(events))
 
 
-def _redundant(trigger: Trigger, triggers: dict[int, Trigger]) -> bool:
-    """Triggers that add no event: an adjectival participle ("pressing matters"), and an event
-    noun told by a trigger verb of the same type ("arrived ... for a visit")."""
+def _time_tokens(doc: Doc, analysis: Analysis) -> frozenset[int]:
+    found: set[int] = set()
+    for timex in analysis.time_expressions:
+        span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+        if span is not None:
+            found.update(t.i for t in span)
+    return frozenset(found)
+
+
+def _redundant(trigger: Trigger, triggers: dict[int, Trigger], cues: Cues) -> bool:
+    """Triggers that add no event: an adjectival participle ("pressing matters", "has alleged
+    ties"), and an event noun told by a trigger verb of the same type ("arrived ... for a visit")."""
     token = trigger.token
     if trigger.is_verb:
-        return token.dep_ == "amod"
+        return token.dep_ == "amod" or _adjectival(token, cues)
     head = token.head.head if token.head.dep_ == "prep" else token.head
     governing = triggers.get(head.i)
     return governing is not None and governing is not trigger and governing.entry.type == trigger.entry.type
+
+
+def _adjectival(token: Token, cues: Cues) -> bool:
+    """ "has [alleged] ties": a participle of ``adjectival_participles`` whose bare common-noun
+    object follows it is the noun's adjective, parsed as a verb."""
+    if token.lower_ not in cues.adjectival_participles or token.i + 1 >= len(token.doc):
+        return False
+    following = token.doc[token.i + 1]
+    return following.head is token and following.dep_ == "dobj" and following.tag_ in ("NN", "NNS")
 
 
 def _anaphoric(trigger: Trigger) -> bool:
@@ -123,6 +143,7 @@ class _Coder:
         self.cues = stage.cues
         self.sectors = stage.sectors
         self.ontology = stage.ontology
+        self.sector_words = stage.sectors.words
         self.quotes = sorted(context.analysis.quotes, key=lambda q: q.span.start)
         published = context.analysis.document.published
         self.published = published[:10] if published else None
@@ -194,6 +215,10 @@ class _Coder:
         recipient = self.index.resolve(recipients)
         if token.dep_ == "acl" and not actor.ids and not recipient.ids:
             return None  # "a statement released after the talks": no event of its own
+        entry = trigger.entry
+        candidates = object_candidates(trigger, entry.object)
+        if entry.object is not None and not object_matches(candidates, entry.object, self.index, self.sector_words):
+            return None  # "released the book": not the object this trigger's event needs
         actor_ids = actor.ids
         pronouns = bool(actors) and all(a.pos_ == "PRON" for a in actors)
         if reporter is not None and (actor.first_person or (pronouns and not actor_ids)):
@@ -205,6 +230,12 @@ class _Coder:
         recipient_ids = tuple(r for r in recipient.ids if r not in actor_ids) or (
             recipient.ids if _reciprocal(recipients) else ()
         )
+        if entry.needs_party and not has_party(
+            [*actors, *recipients, *candidates], (*actor_ids, *recipient_ids), self.index, self.sector_words
+        ):
+            return None  # "to support life forms": nobody political takes part
+        if modality in ("asserted", "reported") and token.sent.text.rstrip().endswith("?"):
+            modality = "hypothetical"  # an interviewer's question asserts nothing
         place = self._place(trigger, anchor)
         if trigger.entry.mode == "visit":
             # "a visit to Moscow": the city is where, its country the host.
@@ -254,6 +285,10 @@ class _Coder:
                 recipients = children(token, PASSIVE_SUBJECTS)
             elif children(token, PASSIVE_SUBJECTS):
                 actors = children(token, PASSIVE_SUBJECTS)  # "Vietnam is committed to ...": a state
+            elif _bare_participle(token):
+                # "[Arrested] in May, the activist said ...": the main clause's subject underwent it.
+                actors = agents(token)
+                recipients = children(token.head, SUBJECTS | PASSIVE_SUBJECTS)
             else:
                 actors = self.subjects(token)
                 recipients = [c for c in children(token, OBJECTS) if c not in trigger.tokens]
@@ -446,6 +481,16 @@ def _superseded(value: str, published: str, modality: str) -> bool:
     if len(value) < len(published) and published.startswith(value):
         return True
     return modality in ("asserted", "negated") and value[:10] > published[:10]
+
+
+def _bare_participle(token: Token) -> bool:
+    """A passive participle heading an adverbial clause of its own, with no subject or
+    auxiliary ("Arrested in May, ...", "If convicted, ...")."""
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ == "VBN"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children)
+    )
 
 
 def _speaker(quote: Quote) -> str | None:
