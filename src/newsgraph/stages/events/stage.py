@@ -123,7 +123,7 @@ def _adjectival(token: Token, cues: Cues) -> bool:
     if token.lower_ not in cues.adjectival_participles or token.i + 1 >= len(token.doc):
         return False
     following = token.doc[token.i + 1]
-    return following.head is token and following.dep_ == "dobj" and following.tag_ in ("NN", "NNS")
+    return following.head.i == token.i and following.dep_ == "dobj" and following.tag_ in ("NN", "NNS")
 
 
 def _anaphoric(trigger: Trigger) -> bool:
@@ -211,6 +211,9 @@ class _Coder:
         if not trigger.is_verb and modality == "asserted":
             modality = clause_modality(token, self.triggers, self.cues)
         reporter, reporter_heads = self._reporter(trigger, anchor)
+        if trigger.is_verb and _bare_participle(token) and reporter is not None:
+            # "Arrested in May, Navalny said ...": the speaker underwent it, he does not report it.
+            reporter, reporter_heads = None, []
         actor = self.index.resolve(actors)
         recipient = self.index.resolve(recipients)
         if token.dep_ == "acl" and not actor.ids and not recipient.ids:
@@ -230,8 +233,10 @@ class _Coder:
         recipient_ids = tuple(r for r in recipient.ids if r not in actor_ids) or (
             recipient.ids if _reciprocal(recipients) else ()
         )
+        # A noun in a verbless phrase belongs to the noun it hangs from ("Yeltsin ... for a meeting").
+        hosts = [token.head.head] if not trigger.is_verb and token.dep_ == "pobj" else []
         if entry.needs_party and not has_party(
-            [*actors, *recipients, *candidates], (*actor_ids, *recipient_ids), self.index, self.sector_words
+            [*actors, *recipients, *candidates, *hosts], (*actor_ids, *recipient_ids), self.index, self.sector_words
         ):
             return None  # "to support life forms": nobody political takes part
         if modality in ("asserted", "reported") and token.sent.text.rstrip().endswith("?"):

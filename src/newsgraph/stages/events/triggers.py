@@ -118,8 +118,13 @@ def find_triggers(doc: Doc, lexicon: Lexicon, cues: Cues, names: frozenset[int] 
     used |= verb_words
     nouns: list[Trigger] = []
     for token in doc:
-        if token.i in used or token.pos_ not in ("NOUN", "PROPN"):
+        # A run may start with an adjective ("humanitarian access", "military parade"); its
+        # head must still be a noun (checked below).
+        if token.i in used or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
             continue
+        if token.ent_type_ in ("DATE", "TIME"):
+            continue  # "in March", "on Victory Day": a date, not a march
+
         for entry in lexicon.nouns.get(lemma(token), ()):
             end = token.i + len(entry.words)
             if end > len(doc):
