@@ -20,6 +20,7 @@ _CUE_LISTS = (
     "transparent_verbs",
     "reporting_verbs",
     "adjectival_participles",
+    "accused_types",
 )
 
 
@@ -36,6 +37,7 @@ class Cues:
     transparent_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     adjectival_participles: frozenset[str]
+    accused_types: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +65,9 @@ def load_cues() -> Cues:
     missing = [name for name in _CUE_LISTS if not isinstance(data.get(name), list)]
     if missing:
         raise ConfigError(f"newsgraph/ontology/modality.toml: missing list(s) {', '.join(missing)}")
-    return Cues(**{name: frozenset(str(w).lower() for w in data[name]) for name in _CUE_LISTS})
+    lists = {name: frozenset(str(w).lower() for w in data[name]) for name in _CUE_LISTS}
+    lists["accused_types"] = frozenset(str(w).upper() for w in data["accused_types"])
+    return Cues(**lists)
 
 
 @cache

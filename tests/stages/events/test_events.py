@@ -166,3 +166,45 @@ def test_stage_runs_in_the_default_pipeline(pipeline) -> None:  # type: ignore[n
     names = {e.id: e.name for e in analysis.entities}
     assert consult.mode == "visit" and names[consult.actors[0]] == "Xi Jinping"
     assert consult.actor_country == "CHN"
+
+
+def test_reporter_is_not_the_actor_of_a_reported_event_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Tass said that the minister's trip is planned for June, the day of the military parade."
+    tass = _entity("Tass", "organisation", "RUS")
+    events, _ = run(nlp, text, {"Tass": ("ORG", tass)})
+    parades = [e for e in events if e.type == "MOBILIZE"]
+    assert parades and not parades[0].actors
+
+
+def test_first_person_content_gives_the_speaker_as_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Putin said that we will sign the agreement."
+    events, _ = run(nlp, text, {"Putin": ("PERSON", PUTIN)})
+    agree = [e for e in events if e.type == "AGREE"]
+    assert agree and agree[0].actors == (PUTIN.id,)
+
+
+def test_reported_attack_is_an_accusation_by_the_reporter(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ukraine reported repeated attacks by Russian troops near the border."
+    events, _ = run(nlp, text, {"Ukraine": ("GPE", UKRAINE), "Russian": ("NORP", RUSSIA)})
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert accuse and accuse[0].actors == (UKRAINE.id,) and accuse[0].recipients == (RUSSIA.id,)
+    assert assault and assault[0].modality == "reported" and assault[0].reported_by == UKRAINE.id
+
+
+def test_circumstance_of_a_report_is_no_accusation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ukraine announced new talks with Moldova, a day after Russian troops attacked Kharkiv."
+    events, _ = run(nlp, text, {"Ukraine": ("GPE", UKRAINE), "Russian": ("NORP", RUSSIA)})
+    assert not [e for e in events if e.type == "ACCUSE"]
+
+
+def test_exact_duplicates_are_removed(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The joint declaration signed by Xi and Putin emphasizes their commitment to peace."
+    events, _ = run(nlp, text, {"Xi": ("PERSON", XI), "Putin": ("PERSON", PUTIN)})
+    keys = [(e.type, e.actors, e.recipients, e.evidence.start, e.evidence.end) for e in events]
+    assert len(keys) == len(set(keys))
+
+
+def test_pride_parade_is_no_mobilization(nlp) -> None:  # type: ignore[no-untyped-def]
+    events, _ = run(nlp, "Thousands watched the pride parade on Sunday.", {})
+    assert not [e for e in events if e.type == "MOBILIZE"]

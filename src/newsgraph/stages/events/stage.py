@@ -55,7 +55,7 @@ class EventStage:
     """PLOVER events with actors, recipients, place, time, modality and evidence."""
 
     name = "events"
-    version = "3"
+    version = "4"
     requires: tuple[str, ...] = ("mentions", "time_expressions", "quotes")
     produces: tuple[str, ...] = ("events",)
 
@@ -81,6 +81,7 @@ class EventStage:
         coder = _Coder(context, index, triggers, self)
         events: list[Event] = []
         seen: set[tuple[str, str | None]] = set()
+        coded: set[tuple[object, ...]] = set()
         for trigger in triggers.values():
             if _redundant(trigger, triggers, self.cues):
                 continue
@@ -91,10 +92,32 @@ class EventStage:
             if _anaphoric(trigger) and not event.actors and not event.recipients and key in seen:
                 continue
             seen.add(key)
+            same = (
+                event.type,
+                event.mode,
+                event.actors,
+                event.recipients,
+                event.modality,
+                event.evidence.start,
+                event.evidence.end,
+            )
+            if same in coded:
+                continue  # "the joint statement ... emphasizes their commitment": told once
+            coded.add(same)
             events.append(event)
+        events.extend(coder.accusations)
         events.extend(coder.obligations())
+        events = _unique(events)
         events.sort(key=lambda e: (e.evidence.start, e.trigger.start if e.trigger else 0, e.type))
         return dataclasses.replace(analysis, events=tuple(events))
+
+
+def _unique(events: list[Event]) -> list[Event]:
+    """Events with distinct ids (type and trigger span): the first of exact duplicates."""
+    found: dict[str, Event] = {}
+    for event in events:
+        found.setdefault(event.id, event)
+    return list(found.values())
 
 
 def _time_tokens(doc: Doc, analysis: Analysis) -> frozenset[int]:
@@ -147,6 +170,8 @@ class _Coder:
         self.quotes = sorted(context.analysis.quotes, key=lambda q: q.span.start)
         published = context.analysis.document.published
         self.published = published[:10] if published else None
+        #: ACCUSE events read off reports of another party's conflictual acts.
+        self.accusations: list[Event] = []
 
     # --- clauses ---------------------------------------------------------------------------
 
@@ -226,10 +251,16 @@ class _Coder:
         pronouns = bool(actors) and all(a.pos_ == "PRON" for a in actors)
         if reporter is not None and (actor.first_person or (pronouns and not actor_ids)):
             # "We cannot be held responsible", said by Zelensky; "it will support", said by Hungary.
+            # Otherwise the speaker is never the actor of what they report: "Interfax said the
+            # parade ..." has no actor, "X said the town was shelled" none either.
             actor_ids, actor = (reporter,), self.index.resolve(reporter_heads) if reporter_heads else actor
-        elif reporter is not None and not actor_ids and (not actors or trigger.entry.complement is not None):
-            # "Syria says [it is willing to withdraw]", "the Kremlin said [... demanded]".
+        elif reporter is not None and not actor_ids and trigger.is_verb and trigger.entry.complement is not None:
+            # A verb of intent whose subject names no entity: "Syria says [the country is willing
+            # to withdraw]" (a stance the speaker takes, not an act it reports of another).
             actor_ids, actor = (reporter,), self.index.resolve(reporter_heads) if reporter_heads else actor
+        if reporter is not None and recipient.first_person and not recipient.ids:
+            recipient = self.index.resolve(reporter_heads) if reporter_heads else recipient
+            recipient = dataclasses.replace(recipient, ids=(reporter,))  # "we cannot be held responsible"
         recipient_ids = tuple(r for r in recipient.ids if r not in actor_ids) or (
             recipient.ids if _reciprocal(recipients) else ()
         )
@@ -242,6 +273,8 @@ class _Coder:
         if modality in ("asserted", "reported") and token.sent.text.rstrip().endswith("?"):
             modality = "hypothetical"  # an interviewer's question asserts nothing
         place = self._place(trigger, anchor)
+        if place is None and not trigger.is_verb and trigger.entry.mode != "visit":
+            place = self._nearest_place(trigger, (*actor_ids, *recipient_ids))
         if trigger.entry.mode == "visit":
             # "a visit to Moscow": the city is where, its country the host.
             places = [r for r in recipient_ids if (e := self.index.entity(r)) is not None and e.kind == "place"]
@@ -255,7 +288,7 @@ class _Coder:
         time, time_source = self._time(evidence, modality)
         trigger_span = self._span(min(t.idx for t in trigger.tokens), max(t.idx + len(t.text) for t in trigger.tokens))
         mode = trigger.entry.mode
-        return Event(
+        event = Event(
             id=content_id("evt", self.context.document_id, trigger_span.start, trigger_span.end, trigger.entry.type),
             document_id=self.context.document_id,
             type=trigger.entry.type,
@@ -277,6 +310,9 @@ class _Coder:
             recipient_country=self._country(recipient, recipient_ids),
             duration=self._duration(evidence, trigger),
         )
+        if reporter is not None:
+            self._accuse(event, trigger, anchor, reporter, reporter_heads)
+        return event
 
     def _arguments(self, trigger: Trigger, anchor: Token) -> tuple[list[Token], list[Token]]:
         token = trigger.token
@@ -309,8 +345,9 @@ class _Coder:
             actors += prepositional(token, frozenset({"by", "between", "among"})) if not actors else []
             for participle in children(token, frozenset({"acl"})):
                 actors += agents(participle)
-            if not actors and anchor is not token and token.dep_ not in ("nsubj", "nsubjpass"):
-                actors = self.subjects(anchor)
+            own_clause = anchor is not token and token.dep_ not in ("nsubj", "nsubjpass")
+            if not actors and own_clause and not self._reports(trigger, anchor):
+                actors = self.subjects(anchor)  # not a reporter's: "officials reported attacks"
             recipients = prepositional(token, RECIPIENT_PREPOSITIONS | {"of"})
         recipients = [r for r in recipients if r.i in self.index.by_token or self.index.resolve([r]).ids]
         actors = [a for a in actors if a.pos_ != "DET"]
@@ -331,7 +368,7 @@ class _Coder:
         """Who reported the event (an entity id) and the words naming them, when it is told in a
         quotation or reported speech, or is itself the cue of one."""
         start = trigger.token.idx
-        verb = reporting_verb(anchor, self.cues)
+        verb = anchor if self._reports(trigger, anchor) else reporting_verb(anchor, self.cues)
         heads = self.subjects(verb) if verb is not None else []
         for quote in self.quotes:
             inside = quote.span.start <= start < quote.span.end
@@ -340,6 +377,105 @@ class _Coder:
                 return quote.speaker_entity_id, heads
         found = self.index.resolve(heads).ids
         return (found[0] if found else None), heads
+
+    def _reports(self, trigger: Trigger, anchor: Token) -> bool:
+        """Whether a noun trigger is what a verb of saying reports ("officials [reported] ongoing
+        assaults by Russian forces", "the Kremlin [announced] Xi's visit"): the verb's subject
+        reports it and is not its actor, unless the phrase names no other side and the event is
+        one a party may announce of itself ("Russia announced a ceasefire")."""
+        token = trigger.token
+        if trigger.is_verb or anchor is token or token.dep_ != "dobj" or anchor.pos_ != "VERB":
+            return False
+        if lemma(anchor) not in self.cues.reporting_verbs:
+            return False
+        own = [c for c in token.children if c.dep_ in ("poss", "amod", "compound") and self._party(c)]
+        own += prepositional(token, frozenset({"by"}))
+        return bool(own) or trigger.entry.type in self.cues.accused_types
+
+    def _accuse(self, event: Event, trigger: Trigger, anchor: Token, reporter: str, heads: list[Token]) -> None:
+        """ "Ukrainian officials reported ongoing assaults by Russian forces": a political party
+        reporting another's conflictual act accuses it (PLOVER ACCUSE, mode allege), coded on
+        the verb of saying (or the quotation's cue); the act itself stays reported."""
+        if event.type not in self.cues.accused_types or event.modality != "reported" or not event.actors:
+            return
+        if reporter in event.actors:
+            return
+        entity = self.index.entity(reporter)
+        resolved = self.index.resolve(heads) if heads else Resolved(ids=(reporter,))
+        if reporter not in resolved.ids:
+            resolved = Resolved(ids=(reporter,))
+        if entity is not None and entity.kind not in ("person", "organisation", "country", "group"):
+            return
+        own = self._country(resolved, (reporter,))
+        if own is not None and own == event.actor_country:
+            return  # "Putin said Russia attacked": a side telling its own act accuses nobody
+        if self._sector(resolved, (reporter,)) == "JRN":
+            return  # a newspaper reporting an attack accuses nobody
+        verb = self._reporting_token(trigger, anchor)
+        if verb is None or not _claim(anchor, verb):
+            return  # "X announced ..., a day after troops shot ...": a circumstance, not the claim
+        cue = self._span(verb.idx, verb.idx + len(verb.text))
+        evidence = self._evidence(Trigger(verb, _ACCUSE_ENTRY, (verb,)), verb)
+        modality = clause_modality(verb, self.triggers, self.cues)
+        if modality != "asserted":
+            return  # "X did not say Russia attacked" accuses nobody
+        time, time_source = self._time(evidence, modality)
+        accused = tuple(a for a in event.actors if a != reporter)
+        self.accusations.append(
+            Event(
+                id=content_id("evt", self.context.document_id, cue.start, cue.end, "ACCUSE", *accused),
+                document_id=self.context.document_id,
+                type="ACCUSE",
+                evidence=evidence,
+                provenance=self.context.provenance(evidence=(evidence, cue)),
+                mode="allege",
+                actors=(reporter,),
+                recipients=accused,
+                time=time,
+                time_source=time_source,
+                modality=modality,
+                cameo=self.ontology.cameo("ACCUSE", "allege"),
+                trigger=cue,
+                actor_sector=self._sector(resolved, (reporter,)),
+                recipient_sector=event.actor_sector,
+                actor_country=self._country(resolved, (reporter,)),
+                recipient_country=event.actor_country,
+            )
+        )
+
+    def _reporting_token(self, trigger: Trigger, anchor: Token) -> Token | None:
+        """The verb of saying (or the quotation's cue word) that tells ``trigger``."""
+        if self._reports(trigger, anchor):
+            return anchor
+        verb = reporting_verb(anchor, self.cues)
+        if verb is not None:
+            return verb
+        start = trigger.token.idx
+        for quote in self.quotes:
+            if quote.cue is not None and quote.span.start <= start < quote.span.end:
+                span = self.doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+                if span is not None and len(span) > 0:
+                    return span.root
+        return None
+
+    def _nearest_place(self, trigger: Trigger, sides: tuple[str, ...]) -> str | None:
+        """An event noun with no place in its own phrase: the nearest place named after *in*,
+        *at*, *near* in the same sentence ("troops arrived in Moscow for the parade"), if any."""
+        token = trigger.token
+        clause = _clause(token)
+        best: tuple[int, str] | None = None
+        for candidate in token.sent:
+            if candidate.dep_ != "pobj" or candidate.head.lower_ not in PLACE_PREPOSITIONS:
+                continue
+            if _clause(candidate).i != clause.i:
+                continue
+            place = self.index.place_of(candidate)
+            if place is None or place in sides:
+                continue
+            distance = abs(candidate.i - token.i)
+            if best is None or distance < best[0]:
+                best = (distance, place)
+        return best[1] if best else None
 
     def _place(self, trigger: Trigger, anchor: Token) -> str | None:
         for token in (trigger.token, *trigger.tokens[1:], anchor):
@@ -488,6 +624,28 @@ def _superseded(value: str, published: str, modality: str) -> bool:
     return modality in ("asserted", "negated") and value[:10] > published[:10]
 
 
+def _claim(anchor: Token, verb: Token) -> bool:
+    """Whether ``anchor`` heads what ``verb`` reports (its object or complement, through
+    coordination), not a relative or adverbial clause inside it."""
+    token = anchor
+    for _ in range(6):
+        if token.i == verb.i:
+            return True
+        if token.dep_ not in ("ccomp", "xcomp", "conj", "dobj", "parataxis") and token.head.i != token.i:
+            return False
+        if token.head.i == token.i:
+            return True  # the root of a quotation told by its cue
+        token = token.head
+    return False
+
+
+def _clause(token: Token) -> Token:
+    """The verb heading the clause ``token`` is in (the sentence root when there is none)."""
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+    return token
+
+
 def _bare_participle(token: Token) -> bool:
     """A passive participle heading an adverbial clause of its own, with no subject or
     auxiliary ("Arrested in May, ...", "If convicted, ...")."""
@@ -508,6 +666,7 @@ def _reciprocal(recipients: list[Token]) -> bool:
 
 
 _REQUEST_ENTRY = Entry("REQUEST", ("say",), "verb")
+_ACCUSE_ENTRY = Entry("ACCUSE", ("say",), "verb", "allege")
 
 
 @register("newsgraph.events.v1")
