@@ -7,7 +7,16 @@ from __future__ import annotations
 
 import click
 
-from newsgraph.cli import eval_coref, eval_events, eval_linking, eval_ner, eval_quotes, eval_timex
+from newsgraph.cli import (
+    eval_coref,
+    eval_event_coref,
+    eval_events,
+    eval_linking,
+    eval_ner,
+    eval_quotes,
+    eval_stories,
+    eval_timex,
+)
 
 
 @click.group("eval")
@@ -21,6 +30,8 @@ def command() -> None:
       newsgraph eval coref tests/data/coref
       newsgraph eval quotes ../shared/data/polnear/dev --baseline
       newsgraph eval events ../shared/data/plover-gsr-dev/plover_gsr_dev.json
+      newsgraph eval event-coref ../shared/data/ecbplus-dev/ECB+
+      newsgraph eval stories ../shared/data/ecbplus-dev/ECB+
     """
 
 
@@ -31,3 +42,5 @@ command.add_command(eval_quotes.command)
 command.add_command(eval_coref.command)
 command.add_command(eval_linking.command)
 command.add_command(eval_events.command)
+command.add_command(eval_event_coref.command)
+command.add_command(eval_stories.command)

@@ -1,0 +1,44 @@
+"""``newsgraph eval stories``: story clustering of ECB+ documents against the gold sub-topics."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from newsgraph.cli.options import fail
+from newsgraph.eval.cross_document import story_report
+from newsgraph.eval.ecbplus import read_corpus
+
+
+@click.command("stories")
+@click.argument("corpus", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
+def command(corpus: Path, as_json: bool) -> None:
+    """Cluster ECB+ documents into stories from their text alone and score B3 against the gold
+    sub-topics (each topic's two real events), for all documents and the train and dev topics,
+    beside a words-only TF-IDF baseline.
+
+    \b
+    Example:
+      newsgraph eval stories ../shared/data/ecbplus-dev/ECB+
+    """
+    try:
+        documents = read_corpus(corpus)
+    except (FileNotFoundError, ValueError, KeyError) as error:
+        fail(f"{corpus}: not an ECB+ folder ({error}); see ../shared/data/ecbplus-dev/README.md")
+    if not documents:
+        fail(f"{corpus}: no ECB+ documents with annotated sentences found")
+    report = story_report(documents)
+    if as_json:
+        click.echo(json.dumps(report))
+        return
+    click.echo(f"{'split':<7}{'documents':>10}{'gold':>6}  {'system':<15}{'found':>6}{'B3 P/R/F1':>22}")
+    for split, part in report.items():
+        for system in ("stories", "tfidf_baseline"):
+            row = part[system]
+            b3 = " ".join(f"{row['b3'][k] * 100:6.1f}" for k in ("precision", "recall", "f1"))
+            click.echo(
+                f"{split:<7}{part['documents']:>10}{part['gold_stories']:>6}  {system:<15}{row['found']:>6}{b3:>22}"
+            )
