@@ -46,7 +46,7 @@ class ScalingReport:
         )
 
 
-def measure_scaling(corpus: Path, *, model: str | None = None, batch_size: int = 8) -> ScalingReport:
+def measure_scaling(corpus: Path, *, model: str | None = None, batch_size: int = 4) -> ScalingReport:
     spec = PipelineSpec(model=model, batch_size=batch_size)
     seconds: list[float] = []
     articles = 0

@@ -61,8 +61,9 @@ class DaskRunner:
         self.spec = spec
         self.batch_size = spec.batch_size
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        # Two batches per worker: one running, one queued, so no worker waits for the next.
-        self.max_in_flight = max_in_flight or 2 * workers
+        # Four batches per worker: results are handed on in input order, so one slow batch must not
+        # leave the other worker idle while it waits.
+        self.max_in_flight = max_in_flight or 4 * workers
         self.timings = Timings()
 
     def run(self, documents: Iterable[Document]) -> Iterator[Analysis | Rejection]:
