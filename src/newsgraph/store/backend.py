@@ -15,9 +15,12 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import Connection, Engine, Table, TextClause
+from sqlalchemy.exc import DBAPIError
 
-__all__ = ["Backend", "SearchHit", "SearchTerm", "search_terms"]
+from newsgraph.errors import StoreError
+
+__all__ = ["Backend", "EngineBackend", "SearchHit", "SearchTerm", "search_terms"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -105,3 +108,83 @@ class Backend(Protocol):
     def close(self) -> None:
         """Release every connection."""
         ...
+
+
+class EngineBackend:
+    """What the SQLite and PostgreSQL backends share; each subclass says only what differs:
+    its engines, the dialect's INSERT (for upserts), the full-text DDL and query, how user words
+    become a match expression, and how the engine's rank becomes a higher-is-better score."""
+
+    name: str
+    location: str
+    _engine: Engine
+    _write_engine: Engine
+    _search_ddl: tuple[str, ...]
+    _search_sql: TextClause
+
+    def reading(self) -> AbstractContextManager[Connection]:
+        return self._engine.connect()
+
+    def writing(self) -> AbstractContextManager[Connection]:
+        return self._write_engine.begin()
+
+    def upsert(
+        self,
+        conn: Connection,
+        table: Table,
+        rows: Sequence[dict[str, Any]],
+        *,
+        key: Sequence[str],
+        update: Sequence[str],
+    ) -> None:
+        if not rows:
+            return
+        insert = self._insert(table)
+        if update:
+            statement = insert.on_conflict_do_update(
+                index_elements=list(key), set_={column: insert.excluded[column] for column in update}
+            )
+        else:
+            statement = insert.on_conflict_do_nothing(index_elements=list(key))
+        conn.execute(statement, list(rows))
+
+    def create_search_index(self, conn: Connection) -> None:
+        for ddl in self._search_ddl:
+            conn.exec_driver_sql(ddl)
+
+    def search(
+        self, conn: Connection, query: str, *, limit: int, offset: int, highlight: tuple[str, str]
+    ) -> list[SearchHit]:
+        match = self._match(query)
+        if match is None:
+            return []
+        params = {"query": match, "limit": limit, "offset": offset, "open": highlight[0], "close": highlight[1]}
+        try:
+            rows = conn.execute(self._search_sql, params).all()
+        except DBAPIError as exc:
+            raise StoreError(f"{self.location}: search for {query!r} failed ({exc.orig}); try plain words") from exc
+        return [
+            SearchHit(
+                document_id=row.id,
+                title=row.title,
+                url=row.url,
+                published=row.published,
+                snippet=row.snippet,
+                score=self._score(row.rank),
+            )
+            for row in rows
+        ]
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def _insert(self, table: Table) -> Any:
+        """The dialect's INSERT construct (it has ``on_conflict_do_update``)."""
+        raise NotImplementedError
+
+    def _match(self, query: str) -> str | None:
+        """The engine's match expression for the user's words; None when no word is left."""
+        raise NotImplementedError
+
+    def _score(self, rank: float) -> float:
+        raise NotImplementedError

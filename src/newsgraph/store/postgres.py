@@ -14,17 +14,15 @@ SQLite backend (:func:`~newsgraph.store.backend.search_terms`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from contextlib import AbstractContextManager
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, create_engine, event, text
+from sqlalchemy import Connection, Table, create_engine, event, text
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 
 from newsgraph.errors import StoreError
-from newsgraph.store.backend import SearchHit, search_terms
+from newsgraph.store.backend import EngineBackend, search_terms
 
 __all__ = ["PostgresBackend", "redact", "tsquery"]
 
@@ -82,7 +80,7 @@ def redact(url: str) -> str:
         return url
 
 
-class PostgresBackend:
+class PostgresBackend(EngineBackend):
     """A newsgraph database in PostgreSQL."""
 
     name = "postgresql"
@@ -93,8 +91,10 @@ class PostgresBackend:
         sa_url = make_url(url).set(drivername="postgresql+psycopg")
         engine = create_engine(sa_url, pool_pre_ping=True)
         event.listen(engine, "begin", _begin)
-        self._engine: Engine = engine
+        self._engine = engine
         self._write_engine = engine.execution_options(**{_WRITE: True})
+        self._search_ddl = _SEARCH_DDL
+        self._search_sql = _SEARCH
         self._probe()
 
     def _probe(self) -> None:
@@ -117,61 +117,14 @@ class PostgresBackend:
                 f"build one with: newsgraph ingest PATH --db {self.location}"
             )
 
-    def reading(self) -> AbstractContextManager[Connection]:
-        return self._engine.connect()
+    def _insert(self, table: Table) -> Any:
+        return postgresql_insert(table)
 
-    def writing(self) -> AbstractContextManager[Connection]:
-        return self._write_engine.begin()
+    def _match(self, query: str) -> str | None:
+        return tsquery(query)
 
-    def upsert(
-        self,
-        conn: Connection,
-        table: Table,
-        rows: Sequence[dict[str, Any]],
-        *,
-        key: Sequence[str],
-        update: Sequence[str],
-    ) -> None:
-        if not rows:
-            return
-        insert = postgresql_insert(table)
-        if update:
-            statement = insert.on_conflict_do_update(
-                index_elements=list(key), set_={column: insert.excluded[column] for column in update}
-            )
-        else:
-            statement = insert.on_conflict_do_nothing(index_elements=list(key))
-        conn.execute(statement, list(rows))
-
-    def create_search_index(self, conn: Connection) -> None:
-        for ddl in _SEARCH_DDL:
-            conn.exec_driver_sql(ddl)
-
-    def search(
-        self, conn: Connection, query: str, *, limit: int, offset: int, highlight: tuple[str, str]
-    ) -> list[SearchHit]:
-        match = tsquery(query)
-        if match is None:
-            return []
-        params = {"query": match, "limit": limit, "offset": offset, "open": highlight[0], "close": highlight[1]}
-        try:
-            rows = conn.execute(_SEARCH, params).all()
-        except DBAPIError as exc:
-            raise StoreError(f"{self.location}: search for {query!r} failed ({exc.orig}); try plain words") from exc
-        return [
-            SearchHit(
-                document_id=row.id,
-                title=row.title,
-                url=row.url,
-                published=row.published,
-                snippet=row.snippet,
-                score=float(row.rank),
-            )
-            for row in rows
-        ]
-
-    def close(self) -> None:
-        self._engine.dispose()
+    def _score(self, rank: float) -> float:
+        return float(rank)
 
 
 def _begin(conn: Connection) -> None:

@@ -18,19 +18,17 @@ stored twice), kept in sync by triggers, so it commits or rolls back with the do
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
-from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, create_engine, event, text
+from sqlalchemy import Connection, Table, create_engine, event, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import ConnectionPoolEntry, StaticPool
 
 from newsgraph.errors import StoreError
-from newsgraph.store.backend import SearchHit, search_terms
+from newsgraph.store.backend import EngineBackend, search_terms
 
 __all__ = ["MEMORY", "SQLiteBackend", "fts_query"]
 
@@ -83,7 +81,7 @@ def fts_query(user_text: str) -> str | None:
     return " ".join(terms) or None
 
 
-class SQLiteBackend:
+class SQLiteBackend(EngineBackend):
     """A newsgraph database in one SQLite file (or in memory, for tests and one-off runs)."""
 
     name = "sqlite"
@@ -97,8 +95,10 @@ class SQLiteBackend:
             engine = create_engine(URL.create("sqlite", database=path))
         event.listen(engine, "connect", _configure_connection)
         event.listen(engine, "begin", _begin)
-        self._engine: Engine = engine
+        self._engine = engine
         self._write_engine = engine.execution_options(**{_WRITE: True})
+        self._search_ddl = _FTS_DDL
+        self._search_sql = _SEARCH
         self._probe()
 
     def _probe(self) -> None:
@@ -120,73 +120,20 @@ class SQLiteBackend:
             "and is writable, or pass another --db"
         )
 
-    def reading(self) -> AbstractContextManager[Connection]:
-        return self._engine.connect()
+    def _insert(self, table: Table) -> Any:
+        return sqlite_insert(table)
 
-    def writing(self) -> AbstractContextManager[Connection]:
-        return self._write_engine.begin()
+    def _match(self, query: str) -> str | None:
+        return fts_query(query)
 
-    def upsert(
-        self,
-        conn: Connection,
-        table: Table,
-        rows: Sequence[dict[str, Any]],
-        *,
-        key: Sequence[str],
-        update: Sequence[str],
-    ) -> None:
-        if not rows:
-            return
-        insert = sqlite_insert(table)
-        if update:
-            statement = insert.on_conflict_do_update(
-                index_elements=list(key), set_={column: insert.excluded[column] for column in update}
-            )
-        else:
-            statement = insert.on_conflict_do_nothing(index_elements=list(key))
-        conn.execute(statement, list(rows))
-
-    def create_search_index(self, conn: Connection) -> None:
-        for ddl in _FTS_DDL:
-            conn.exec_driver_sql(ddl)
-
-    def search(
-        self, conn: Connection, query: str, *, limit: int, offset: int, highlight: tuple[str, str]
-    ) -> list[SearchHit]:
-        match = fts_query(query)
-        if match is None:
-            return []
-        params = {
-            "query": match,
-            "limit": limit,
-            "offset": offset,
-            "open": highlight[0],
-            "close": highlight[1],
-        }
-        try:
-            rows = conn.execute(_SEARCH, params).all()
-        except DBAPIError as exc:
-            raise StoreError(f"{self.location}: search for {query!r} failed ({exc.orig}); try plain words") from exc
-        return [
-            SearchHit(
-                document_id=row.id,
-                title=row.title,
-                url=row.url,
-                published=row.published,
-                snippet=row.snippet,
-                score=-row.rank,  # bm25() is lower-is-better; people expect higher-is-better
-            )
-            for row in rows
-        ]
+    def _score(self, rank: float) -> float:
+        return -rank  # bm25() is lower-is-better; people expect higher-is-better
 
     def pragmas(self) -> dict[str, str]:
         """The connection settings in force, for diagnostics and tests."""
         names = ("journal_mode", "foreign_keys", "busy_timeout", "synchronous")
         with self._engine.connect() as conn:
             return {name: str(conn.exec_driver_sql(f"PRAGMA {name}").scalar_one()) for name in names}
-
-    def close(self) -> None:
-        self._engine.dispose()
 
 
 def _configure_connection(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
