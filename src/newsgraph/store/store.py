@@ -231,10 +231,12 @@ class Store:
         word = word.strip()
         if not word:
             return []
+        # The word is data, not a pattern: "%" and "_" in it match only themselves.
+        literal = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        patterns = (f"{literal} %", f"% {literal}", f"% {literal} %", literal)
         name = entities.c.name
         query = select(entities.c.data).where(
-            entities.c.kind == "person",
-            or_(name.ilike(f"{word} %"), name.ilike(f"% {word}"), name.ilike(f"% {word} %"), name.ilike(word)),
+            entities.c.kind == "person", or_(*(name.ilike(p, escape="\\") for p in patterns))
         )
         with self._reading() as conn:
             return [records.fact_from_data("entities", data) for data in conn.scalars(query)]
