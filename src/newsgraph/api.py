@@ -17,7 +17,7 @@ from newsgraph.ingest.inputs import read_all
 from newsgraph.ingest.jsonl import FieldMap, jsonl_reader
 from newsgraph.ingest.readers import READERS
 from newsgraph.linking import Linker
-from newsgraph.model import Analysis, Document, Rejection, normalise_text
+from newsgraph.model import Analysis, Document, Rejection
 from newsgraph.pipeline import registry
 from newsgraph.pipeline.nlp import load_model
 from newsgraph.pipeline.runner import ErrorPolicy, Pipeline
@@ -132,13 +132,15 @@ class IngestSummary:
 
 
 class _BatchDedup:
-    """Documents seen earlier in this run (the store only knows what was committed)."""
+    """Documents seen earlier in this run (the store only knows what was committed). Keyed like
+    the store's own check (``Document.text_hash``, the URL), so memory holds a hash per document,
+    not its whole text."""
 
     def __init__(self) -> None:
         self._keys: set[str] = set()
 
     def seen(self, document: Document) -> bool:
-        keys = {"text:" + normalise_text(document.text)}
+        keys = {"text:" + document.text_hash}
         if document.url:
             keys.add("url:" + document.url)
         if keys & self._keys:

@@ -195,3 +195,16 @@ def test_unknown_field_target_is_a_clear_error(runner, tmp_path) -> None:  # typ
     result = runner.invoke(cli, ["extract", str(tmp_path), "--field", "colour=body"])
     assert result.exit_code == 1
     assert "colour" in result.stderr and "text" in result.stderr
+
+
+def test_the_same_article_twice_in_one_input_is_stored_once(runner, tmp_path, nlp) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "twice"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Ministers met in Oslo on Monday to discuss fishing quotas, officials said.\n")
+    # The same text after case and whitespace are normalised: a duplicate before anything is stored.
+    (folder / "b.txt").write_text("MINISTERS met in  Oslo on Monday to discuss fishing quotas, officials said.\n")
+    db = tmp_path / "twice.db"
+    result = runner.invoke(cli, ["ingest", str(folder), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "2 seen, 1 stored, 1 duplicates, 0 rejected\n1 repeated within this input" in result.stderr
+    assert stats(runner, db)["documents"] == 1
