@@ -23,8 +23,8 @@ def _raw(path: Path, sql: str) -> list[tuple[object, ...]]:
 
 def test_a_new_database_records_the_current_schema_version(db_path: Path) -> None:
     with open_store(str(db_path)) as store:
-        assert store.schema_version == SCHEMA_VERSION == 1
-    assert _raw(db_path, "SELECT value FROM meta WHERE key = 'schema_version'") == [("1",)]
+        assert store.schema_version == SCHEMA_VERSION == len(MIGRATIONS)
+    assert _raw(db_path, "SELECT value FROM meta WHERE key = 'schema_version'") == [(str(SCHEMA_VERSION),)]
     tables = {name for (name,) in _raw(db_path, "SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert set(metadata.tables) | {"documents_fts"} <= tables
 
@@ -34,7 +34,7 @@ def test_reopening_keeps_the_data_and_the_version(db_path: Path, make_analysis: 
     with open_store(str(db_path)) as store:
         store.add(analysis)
     with open_store(str(db_path)) as store:
-        assert store.schema_version == 1
+        assert store.schema_version == SCHEMA_VERSION
         assert store.get_analysis(analysis.document.id) == analysis
         assert store.stats()["documents"] == 1
         assert [h.document_id for h in store.search("Kremlin")] == [analysis.document.id]
@@ -83,13 +83,13 @@ def test_in_memory_databases_work_and_vanish(url: str, make_analysis: MakeAnalys
 def test_a_newer_database_asks_to_upgrade_newsgraph(db_path: Path) -> None:
     open_store(str(db_path)).close()
     with sqlite3.connect(db_path) as conn:
-        conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(_NEXT),))
 
     with pytest.raises(StoreError) as caught:
         open_store(str(db_path))
 
     assert str(caught.value) == (
-        f"{db_path}: database schema version 2 is newer than this newsgraph (1); upgrade newsgraph"
+        f"{db_path}: database schema version {_NEXT} is newer than this newsgraph ({SCHEMA_VERSION}); upgrade newsgraph"
     )
 
 
@@ -168,6 +168,10 @@ def test_an_unknown_database_type_lists_the_known_ones() -> None:
 # --- migrations -------------------------------------------------------------------------------
 
 
+#: The version a hypothetical next migration would bring.
+_NEXT = SCHEMA_VERSION + 1
+
+
 def _add_column_migration(version: int) -> Migration:
     def apply(conn: Connection, backend: Backend) -> None:
         conn.exec_driver_sql("ALTER TABLE documents ADD COLUMN word_count INTEGER")
@@ -180,12 +184,12 @@ def test_pending_migrations_run_in_order_and_record_the_version(db_path: Path) -
     backend = SQLiteBackend(str(db_path))
     try:
         with backend.writing() as conn:
-            assert migrate(conn, backend, (*MIGRATIONS, _add_column_migration(2))) == 2
+            assert migrate(conn, backend, (*MIGRATIONS, _add_column_migration(_NEXT))) == _NEXT
         with backend.reading() as conn:
-            assert read_version(conn, backend.location) == 2
+            assert read_version(conn, backend.location) == _NEXT
             assert "word_count" in {c["name"] for c in inspect(conn).get_columns("documents")}
         with backend.writing() as conn:  # nothing left to do the second time
-            assert migrate(conn, backend, (*MIGRATIONS, _add_column_migration(2))) == 2
+            assert migrate(conn, backend, (*MIGRATIONS, _add_column_migration(_NEXT))) == _NEXT
     finally:
         backend.close()
 
@@ -201,16 +205,16 @@ def test_a_failing_migration_leaves_the_database_unchanged(db_path: Path) -> Non
     backend = SQLiteBackend(str(db_path))
     try:
         with pytest.raises(StoreError) as caught, backend.writing() as conn:
-            migrate(conn, backend, (*MIGRATIONS, Migration(version=2, description="broken", apply=half_done)))
+            migrate(conn, backend, (*MIGRATIONS, Migration(version=_NEXT, description="broken", apply=half_done)))
     finally:
         metadata.remove(metadata.tables["scratch"])
         backend.close()
 
     assert str(caught.value).startswith(
-        f"{db_path}: migration to schema version 2 (broken) failed: (sqlite3.OperationalError) no such table"
+        f"{db_path}: migration to schema version {_NEXT} (broken) failed: (sqlite3.OperationalError) no such table"
     )
-    assert "the database is unchanged at version 1" in str(caught.value)
-    assert _raw(db_path, "SELECT value FROM meta") == [("1",)]
+    assert f"the database is unchanged at version {SCHEMA_VERSION}" in str(caught.value)
+    assert _raw(db_path, "SELECT value FROM meta") == [(str(SCHEMA_VERSION),)]
     assert _raw(db_path, "SELECT name FROM sqlite_master WHERE name = 'scratch'") == []
 
 
@@ -240,3 +244,50 @@ def test_opening_without_create_opens_an_existing_database(db_path: Path, make_a
         store.add(make_analysis())
     with open_store(str(db_path), create=False) as store:
         assert store.stats()["documents"] == 1
+
+
+def _downgrade_to_version_1(url: str) -> None:
+    """Turn a current database back into what version 1 had: no date columns, no participants
+    and no cross-document tables (the facts stay), so migration 2 has real work to do."""
+    from sqlalchemy import create_engine
+
+    engine = create_engine(url if "://" in url else f"sqlite:///{url}")
+    try:
+        with engine.begin() as conn:
+            for name in ("merged_event_members", "merged_events", "story_documents", "stories",
+                         "near_duplicates", "linking_state", "event_participants"):  # fmt: skip
+                conn.exec_driver_sql(f"DROP TABLE {name}")
+            for name in ("events", "quotes"):
+                conn.exec_driver_sql(f"DROP INDEX ix_{name}_date")
+                conn.exec_driver_sql(f"ALTER TABLE {name} DROP COLUMN date")
+            conn.exec_driver_sql("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    finally:
+        engine.dispose()
+
+
+def test_migration_2_dates_the_stored_facts_and_indexes_event_participants(
+    store_url: str, make_analysis: MakeAnalysis
+) -> None:
+    analysis = make_analysis()
+    assert analysis.events, "the sample needs events for this test"
+    with open_store(store_url) as store:
+        store.add(analysis)
+        before = _participants_and_dates(store)
+    assert before[0], "the sample's events should have participants"
+    _downgrade_to_version_1(store_url)
+    with open_store(store_url) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert _participants_and_dates(store) == before
+        assert store.get_analysis(analysis.document.id) == analysis
+
+
+def _participants_and_dates(store: object) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    backend = store._backend  # type: ignore[attr-defined]
+    with backend.reading() as conn:
+        participants = conn.exec_driver_sql(
+            "SELECT event_id, entity_id, role, document_id, date FROM event_participants ORDER BY 1, 2, 3"
+        ).all()
+        dates = conn.exec_driver_sql(
+            "SELECT id, date FROM events UNION ALL SELECT id, date FROM quotes ORDER BY 1"
+        ).all()
+    return [tuple(r) for r in participants], [tuple(r) for r in dates]

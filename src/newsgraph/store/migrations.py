@@ -15,11 +15,26 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, inspect, select
+from sqlalchemy import Connection, inspect, select, text, update
 
 from newsgraph.errors import StoreError
+from newsgraph.model import Analysis, Document, Event
+from newsgraph.store import records
 from newsgraph.store.backend import Backend
-from newsgraph.store.schema import meta, metadata
+from newsgraph.store.schema import (
+    documents,
+    event_participants,
+    events,
+    linking_state,
+    merged_event_members,
+    merged_events,
+    meta,
+    metadata,
+    near_duplicates,
+    quotes,
+    stories,
+    story_documents,
+)
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Migration", "migrate", "read_version"]
 
@@ -39,8 +54,61 @@ def create_schema(conn: Connection, backend: Backend) -> None:
     backend.create_search_index(conn)
 
 
+#: The tables migration 2 added (version 1 databases have none of them).
+_CORPUS_TABLES = (
+    event_participants,
+    near_duplicates,
+    stories,
+    story_documents,
+    merged_events,
+    merged_event_members,
+    linking_state,
+)
+
+
+def add_corpus_tables(conn: Connection, backend: Backend) -> None:
+    """Version 2: the date columns of events and quotes, the event participants index (filled
+    from the stored events) and the empty cross-document tables (near-duplicates, stories,
+    merged events, linking state)."""
+    for table in (events, quotes):
+        conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN date VARCHAR(10)"))
+        conn.execute(text(f"CREATE INDEX ix_{table.name}_date ON {table.name} (date)"))
+    metadata.create_all(conn, tables=list(_CORPUS_TABLES))
+    published: dict[str, str | None] = {
+        row.id: row.published for row in conn.execute(select(documents.c.id, documents.c.published))
+    }
+    for table, kind in ((events, "events"), (quotes, "quotes")):
+        last = ""
+        while True:
+            query = select(table.c.id, table.c.document_id, table.c.data)
+            page = conn.execute(query.where(table.c.id > last).order_by(table.c.id).limit(_PAGE)).all()
+            for fact_id, document_id, data in page:
+                date = records.fact_date(data.get("time"), published.get(document_id))
+                conn.execute(update(table).where(table.c.id == fact_id).values(date=date))
+            if kind == "events" and page:
+                facts = [records.fact_from_data(kind, data) for _, _, data in page]
+                by_document: dict[str, list[Event]] = {}
+                for (_, document_id, _), fact in zip(page, facts, strict=True):
+                    by_document.setdefault(document_id, []).append(fact)
+                for document_id, found in by_document.items():
+                    document = Document(id=document_id, text="", published=published.get(document_id))
+                    rows = records.participant_rows(Analysis(document=document, events=tuple(found)))
+                    if rows:
+                        conn.execute(event_participants.insert(), rows)
+            if len(page) < _PAGE:
+                break
+            last = page[-1][0]
+
+
+_PAGE = 1000
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(version=1, description="create every table and the full-text index", apply=create_schema),
+    Migration(
+        version=2,
+        description="event and quote dates, event participants, cross-document tables",
+        apply=add_corpus_tables,
+    ),
 )
 
 #: The schema version this code reads and writes.

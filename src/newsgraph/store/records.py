@@ -7,6 +7,7 @@ for queries, never the source of truth.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -31,8 +32,10 @@ __all__ = [
     "document_from_row",
     "document_row",
     "entity_row",
+    "fact_date",
     "fact_from_data",
     "fact_rows",
+    "participant_rows",
     "rejection_from_row",
     "rejection_row",
 ]
@@ -105,19 +108,54 @@ def _time_expression(fact: TimeExpression) -> Row:
             "value": fact.value, "earliest": fact.earliest, "latest": fact.latest}  # fmt: skip
 
 
-def _quote(fact: Quote) -> Row:
+_CALENDAR = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def fact_date(time: str | None, published: str | None) -> str | None:
+    """The calendar date a fact is filed under: its own time when that is a calendar value
+    (``2025-05-03``, ``2025-05``, ``2025``; a time of day is cut to its day), else the day the
+    document was published. Text that sorts in time order on every backend."""
+    for value in (time, published):
+        if value:
+            match = _CALENDAR.match(value)
+            if match:
+                return match.group(0)
+    return None
+
+
+def _quote(fact: Quote, published: str | None) -> Row:
     return {"start": fact.span.start, "end": fact.span.end, "kind": fact.kind,
-            "speaker_entity_id": fact.speaker_entity_id, "time": fact.time}  # fmt: skip
+            "speaker_entity_id": fact.speaker_entity_id, "time": fact.time,
+            "date": fact_date(fact.time, published)}  # fmt: skip
 
 
-def _event(fact: Event) -> Row:
+def _event(fact: Event, published: str | None) -> Row:
     return {"type": fact.type, "mode": fact.mode, "place": fact.place, "time": fact.time,
-            "modality": fact.modality, "cameo": fact.cameo}  # fmt: skip
+            "modality": fact.modality, "cameo": fact.cameo,
+            "date": fact_date(fact.time, published)}  # fmt: skip
+
+
+def participant_rows(analysis: Analysis) -> list[Row]:
+    """The ``event_participants`` rows: one per (event, entity, role), roles actor, recipient
+    and place, each entity once per role even when the event lists it twice."""
+    doc_id = analysis.document.id
+    published = analysis.document.published
+    rows: list[Row] = []
+    for event in analysis.events:
+        date = fact_date(event.time, published)
+        place = (event.place,) if event.place else ()
+        roles = (("actor", event.actors), ("recipient", event.recipients), ("place", place))
+        for role, entity_ids in roles:
+            for entity_id in dict.fromkeys(entity_ids):
+                rows.append({"event_id": event.id, "entity_id": entity_id, "role": role,
+                             "document_id": doc_id, "date": date})  # fmt: skip
+    return rows
 
 
 def fact_rows(analysis: Analysis) -> dict[str, list[Row]]:
     """The rows of each per-document fact table (keyed like ``schema.FACT_TABLES``)."""
     doc_id = analysis.document.id
+    published = analysis.document.published
 
     def common(fact: Mention | TimeExpression | Quote | Event, position: int) -> Row:
         return {"id": fact.id, "document_id": doc_id, "position": position, **_provenance(fact)}
@@ -125,8 +163,8 @@ def fact_rows(analysis: Analysis) -> dict[str, list[Row]]:
     return {
         "mentions": [{**common(f, i), **_mention(f)} for i, f in enumerate(analysis.mentions)],
         "time_expressions": [{**common(f, i), **_time_expression(f)} for i, f in enumerate(analysis.time_expressions)],
-        "quotes": [{**common(f, i), **_quote(f)} for i, f in enumerate(analysis.quotes)],
-        "events": [{**common(f, i), **_event(f)} for i, f in enumerate(analysis.events)],
+        "quotes": [{**common(f, i), **_quote(f, published)} for i, f in enumerate(analysis.quotes)],
+        "events": [{**common(f, i), **_event(f, published)} for i, f in enumerate(analysis.events)],
     }
 
 

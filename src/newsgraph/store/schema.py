@@ -14,20 +14,27 @@ Timestamps are ISO 8601 strings in UTC: they sort as text and mean the same on e
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import JSON, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
 
 __all__ = [
     "FACT_TABLES",
     "document_entities",
     "documents",
     "entities",
+    "event_participants",
     "events",
     "http_cache",
+    "linking_state",
     "mentions",
+    "merged_event_members",
+    "merged_events",
     "meta",
     "metadata",
+    "near_duplicates",
     "quotes",
     "rejections",
+    "stories",
+    "story_documents",
     "time_expressions",
 ]
 
@@ -167,6 +174,8 @@ quotes = Table(
     Column("kind", String(16), nullable=False),
     Column("speaker_entity_id", String(_ID), index=True),
     Column("time", String(64)),
+    # The day the quote was said (its own time, else the document's date): for timelines.
+    Column("date", String(10), index=True),
     *_provenance_columns(),
 )
 
@@ -181,7 +190,91 @@ events = Table(
     Column("time", String(64)),
     Column("modality", String(16), nullable=False),
     Column("cameo", String(8)),
+    # The day (or month, or year) the event happened, else the document's date: for timelines.
+    Column("date", String(10), index=True),
     *_provenance_columns(),
+)
+
+# Who took part in each event, one row per (event, entity, role): the index behind entity
+# timelines and the actor network. ``role`` is "actor", "recipient" or "place".
+event_participants = Table(
+    "event_participants",
+    metadata,
+    Column("event_id", String(_ID), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("entity_id", String(_ID), primary_key=True),
+    Column("role", String(16), primary_key=True),
+    Column("document_id", String(_ID), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("date", String(10)),
+    Index(None, "entity_id", "date"),
+    Index(None, "role", "date"),
+)
+
+# --- across the corpus (linking/) ---------------------------------------------------------
+
+# A near-duplicate document (a syndicated copy, an edited update) and the original it copies.
+near_duplicates = Table(
+    "near_duplicates",
+    metadata,
+    Column("document_id", String(_ID), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("original_id", String(_ID), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("similarity", Float, nullable=False),
+    Column("created_at", String(40), nullable=False),
+)
+
+# Story clusters: the articles about one real-world story. ``data`` holds the story's state
+# (centroid, label terms) so a later batch joins it without recomputing the corpus.
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(_ID), primary_key=True),
+    Column("label", Text, nullable=False),
+    Column("first_date", String(10), index=True),
+    Column("last_date", String(10), index=True),
+    Column("size", Integer, nullable=False),
+    Column("data", JSON, nullable=False),
+    Column("updated_at", String(40), nullable=False),
+)
+
+story_documents = Table(
+    "story_documents",
+    metadata,
+    Column("document_id", String(_ID), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("story_id", String(_ID), ForeignKey("stories.id", ondelete="CASCADE"), nullable=False, index=True),
+)
+
+# One record per real event, however many articles reported it: ``data`` holds the whole
+# merged record (sources with their evidence spans, and where the sources disagree).
+merged_events = Table(
+    "merged_events",
+    metadata,
+    Column("id", String(_ID), primary_key=True),
+    Column("type", String(32), nullable=False, index=True),
+    Column("mode", String(32)),
+    Column("date", String(10), index=True),
+    Column("story_id", String(_ID), index=True),
+    Column("first_reported", String(40)),
+    Column("last_reported", String(40)),
+    Column("articles", Integer, nullable=False),
+    Column("outlets", Integer, nullable=False),
+    Column("data", JSON, nullable=False),
+    Column("updated_at", String(40), nullable=False),
+)
+
+merged_event_members = Table(
+    "merged_event_members",
+    metadata,
+    Column("event_id", String(_ID), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("merged_id", String(_ID), ForeignKey("merged_events.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("document_id", String(_ID), nullable=False, index=True),
+)
+
+# Named blobs of linking state that is not per row (e.g. document frequencies for story IDF).
+linking_state = Table(
+    "linking_state",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("data", JSON, nullable=False),
+    Column("updated_at", String(40), nullable=False),
 )
 
 # Conditional GET for the fetcher: what the server said last time about each URL.

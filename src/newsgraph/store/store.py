@@ -29,6 +29,7 @@ from newsgraph.store.schema import (
     document_entities,
     documents,
     entities,
+    event_participants,
     http_cache,
     rejections,
 )
@@ -125,6 +126,7 @@ class Store:
             _insert_rows(conn, document_entities, links)
             for kind, rows in records.fact_rows(analysis).items():
                 _insert_rows(conn, FACT_TABLES[kind], rows)
+            _insert_rows(conn, event_participants, records.participant_rows(analysis))
         except SQLAlchemyError as exc:
             origin = f" ({document.origin})" if document.origin else ""
             raise StoreError(
