@@ -22,14 +22,19 @@ from typing import Any, ClassVar, TypeVar
 
 __all__ = [
     "Analysis",
+    "Disagreement",
     "Document",
     "Entity",
     "Event",
+    "EventSource",
     "Mention",
+    "MergedEvent",
+    "NearDuplicate",
     "Provenance",
     "Quote",
     "Rejection",
     "Span",
+    "StoryRecord",
     "TimeExpression",
     "Title",
     "content_id",
@@ -315,6 +320,82 @@ class Analysis:
         )
         for fact in facts:
             yield from fact.provenance.evidence
+
+
+# --- across the corpus (linking/) ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NearDuplicate:
+    """A document that is a near-copy (syndicated, lightly edited) of an earlier ``original``;
+    ``similarity`` is the estimated Jaccard of their word shingles. Nothing is dropped."""
+
+    document_id: str
+    original_id: str
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoryRecord:
+    """The articles about one real-world story: ``label`` is headline-like (top names and
+    terms), ``first_date``/``last_date`` its date span, ``document_ids`` in arrival order."""
+
+    id: str
+    label: str
+    document_ids: tuple[str, ...]
+    first_date: str | None = None
+    last_date: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventSource:
+    """One article's report of a merged event: which event mention, in which document, from
+    which outlet, and in which words; with what that report says of time and place."""
+
+    event_id: str
+    document_id: str
+    evidence: Span
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None
+    time: str | None = None
+    place: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Disagreement:
+    """Where the sources of one merged event disagree: ``field`` (``time``, ``place``,
+    ``number``, ``actors``, ...) and each value with the ids of the event mentions giving it.
+    Kept side by side, never averaged away."""
+
+    field: str
+    values: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MergedEvent:
+    """One real event, however many articles reported it: the agreed type, mode, actors,
+    recipients, place and date; every source with its evidence; how many articles and distinct
+    outlets; the first and last report; and where the sources disagree."""
+
+    id: str
+    type: str
+    sources: tuple[EventSource, ...]
+    mode: str | None = None
+    actors: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()
+    place: str | None = None
+    date: str | None = None
+    modality: str = "asserted"
+    cameo: str | None = None
+    actor_country: str | None = None
+    recipient_country: str | None = None
+    story_id: str | None = None
+    articles: int = 0
+    outlets: int = 0
+    first_reported: str | None = None
+    last_reported: str | None = None
+    disagreements: tuple[Disagreement, ...] = ()
 
 
 # --- serialisation -------------------------------------------------------------------------

@@ -9,7 +9,7 @@ complete documents or none, and re-running it resumes where it stopped (duplicat
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
@@ -258,6 +258,23 @@ class Store:
         with self._reading() as conn:
             row = conn.execute(select(http_cache).where(http_cache.c.url == url)).mappings().first()
         return None if row is None else CachedResponse(**row)
+
+    # --- for the query and linking layers ------------------------------------------------
+
+    @property
+    def backend_name(self) -> str:
+        """``sqlite`` or ``postgresql``: for the rare query that must be spelt per engine."""
+        return self._backend.name
+
+    def read(self) -> AbstractContextManager[Connection]:
+        """A read connection on one snapshot, for modules that build their own portable queries
+        over the declared schema (``newsgraph.query``); errors come out as StoreError."""
+        return self._reading()
+
+    def write(self, consequence: str) -> AbstractContextManager[Connection]:
+        """One write transaction (all or nothing), for modules that keep their own tables
+        (``newsgraph.linking``); ``consequence`` ends the error message if it fails."""
+        return self._writing(consequence)
 
     # --- lifecycle -------------------------------------------------------------------------
 
