@@ -258,7 +258,11 @@ class Event:
     ``actor_country``/``recipient_country`` ISO 3166 alpha-3 codes of each side; ``duration``
     a TIMEX3 duration ("P3D" for "a three-day ceasefire"). ``time_source`` says how ``time`` is
     known, as for a quote: ``expression`` (the clause's own time expression) or ``reported``
-    (the article's date: it happened by then)."""
+    (the article's date: it happened by then); an event told in a quotation with no time
+    expression in its own clause takes the quotation's time. ``place_source`` says where
+    ``place`` comes from: ``sentence`` (the event's own sentence names it), or, when the
+    sentence names no place, ``paragraph`` (the place an earlier sentence of its paragraph is
+    set in) or ``document`` (the article's main location), as event coders geolocate."""
 
     id: str
     document_id: str
@@ -280,6 +284,7 @@ class Event:
     recipient_country: str | None = None
     duration: str | None = None
     time_source: str | None = None
+    place_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -97,6 +97,7 @@ def to_record(analysis: Analysis) -> dict[str, Any]:
                 "recipient_country": e.recipient_country,
                 "duration": e.duration,
                 "time_source": e.time_source,
+                "place_source": e.place_source,
             }
             for e in analysis.events
         ],

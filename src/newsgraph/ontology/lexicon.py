@@ -26,7 +26,7 @@ __all__ = ["COMPLEMENT_MODALITIES", "ENTITY_KINDS", "Entry", "Lexicon", "ObjectR
 COMPLEMENT_MODALITIES = ("future", "hypothetical", "negated")
 #: Entity kinds an ``[triggers.object]`` rule may name (the kinds of the entities stage).
 ENTITY_KINDS = ("person", "organisation", "country", "place", "facility", "project", "event", "group")
-_GROUP_KEYS = frozenset({"mode", "cameo", "complement", "verbs", "nouns", "object", "needs_party"})
+_GROUP_KEYS = frozenset({"mode", "cameo", "complement", "verbs", "nouns", "object", "needs_party", "negated"})
 _OBJECT_KEYS = frozenset({"words", "kinds", "prepositions", "required"})
 
 
@@ -59,6 +59,10 @@ class Entry:
     #: organisation, country or group, or a sector noun such as "police"); false for triggers
     #: that are political on their own ("coup", "ceasefire", "airstrike").
     needs_party: bool = True
+    #: Whether the verb phrase is an event only when negated with a modal ("we [cannot be held
+    #: responsible]", "[will not tolerate]"): the negation is part of the phrase, not the event's
+    #: modality, and a matching negated phrase wins over the same phrase unnegated.
+    negated: bool = False
 
     @property
     def head(self) -> str:
@@ -104,6 +108,11 @@ class Lexicon:
                 needs_party = group.get("needs_party", True)
                 if not isinstance(needs_party, bool):
                     raise ConfigError(f"{where}: needs_party must be true or false, not {needs_party!r}")
+                negated = group.get("negated", False)
+                if not isinstance(negated, bool):
+                    raise ConfigError(f"{where}: negated must be true or false, not {negated!r}")
+                if negated and group.get("nouns"):
+                    raise ConfigError(f"{where}: negated applies to verb phrases only; move the nouns to another group")
                 for pos in ("verb", "noun"):
                     for phrase in group.get(f"{pos}s", ()):
                         words = tuple(str(phrase).lower().split())
@@ -111,7 +120,16 @@ class Lexicon:
                             raise ConfigError(f"{where}: empty phrase in {pos}s")
                         lexicon.add(
                             Entry(
-                                type_name, words, pos, mode, group.get("cameo"), complement, origin, rule, needs_party
+                                type_name,
+                                words,
+                                pos,
+                                mode,
+                                group.get("cameo"),
+                                complement,
+                                origin,
+                                rule,
+                                needs_party,
+                                negated,
                             )
                         )
         return lexicon

@@ -25,16 +25,17 @@ _COMPLEMENTS = frozenset({"xcomp", "ccomp", "acomp", "pcomp", "acl"})
 _CLIMB_LIMIT = 6
 
 
-def _own_modality(token: Token, cues: Cues, original: bool) -> str | None:
-    for child in token.children:
+def _own_modality(token: Token, cues: Cues, original: bool, phrase: frozenset[int]) -> str | None:
+    children = [c for c in token.children if c.i not in phrase]
+    for child in children:
         if child.dep_ == "neg" or (child.dep_ in ("det", "advmod") and child.lower_ in cues.negation):
             return "negated"
-    auxes = [c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")]
+    auxes = [c.lower_ for c in children if c.dep_ in ("aux", "auxpass")]
     if any(a in cues.hypothetical_auxiliaries or a in cues.obligation_auxiliaries for a in auxes):
         return "hypothetical"
-    if any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in token.children):
+    if any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in children):
         return "hypothetical"  # "[if] convicted", "if elected": the clause itself is the condition
-    for child in token.children:
+    for child in children:
         if child.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ in cues.conditional_marks for m in child.children
         ):
@@ -46,11 +47,15 @@ def _own_modality(token: Token, cues: Cues, original: bool) -> str | None:
     return None
 
 
-def clause_modality(anchor: Token, triggers: dict[int, Trigger], cues: Cues) -> str:
-    """``asserted``, ``negated``, ``future`` or ``hypothetical`` for the clause of ``anchor``."""
+def clause_modality(
+    anchor: Token, triggers: dict[int, Trigger], cues: Cues, phrase: frozenset[int] = frozenset()
+) -> str:
+    """``asserted``, ``negated``, ``future`` or ``hypothetical`` for the clause of ``anchor``.
+    ``phrase`` are the indices of the trigger's own words: a negation that is part of the
+    phrase ("cannot be held responsible", a warning) does not negate the event."""
     token = anchor
     for step in range(_CLIMB_LIMIT):
-        found = _own_modality(token, cues, original=step == 0)
+        found = _own_modality(token, cues, original=step == 0, phrase=phrase)
         if found is not None:
             return found
         if token.dep_ not in _COMPLEMENTS and token.dep_ != "conj":

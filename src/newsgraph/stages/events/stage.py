@@ -4,7 +4,9 @@ It finds triggers in the parse (:mod:`.triggers`), reads each trigger's clause f
 recipients and place (:mod:`.arguments`), decides whether the event happened (:mod:`.modality`),
 and resolves everything through the mentions to canonical entities. Sector codes come from the
 words naming each side and the entities' titles; time from the time stage
-(:func:`~newsgraph.stages.timex.anchor.time_for`); reporters from the quote stage. Requires
+(:func:`~newsgraph.stages.timex.anchor.time_for`), or, for an event told in a quotation, the
+quotation's own clause or time; reporters from the quote stage. An event whose sentence names no
+place takes its paragraph's setting, else the article's main location (``place_source``). Requires
 mentions (coreference fills their entity ids), time expressions and quotes; reads no text twice.
 """
 
@@ -33,6 +35,7 @@ from newsgraph.stages.events.arguments import (
 )
 from newsgraph.stages.events.constraints import has_party, object_candidates, object_matches
 from newsgraph.stages.events.modality import clause_modality, reporting_verb
+from newsgraph.stages.events.setting import Setting
 from newsgraph.stages.events.triggers import Trigger, find_triggers, lemma
 from newsgraph.stages.timex.anchor import time_for
 
@@ -55,7 +58,7 @@ class EventStage:
     """PLOVER events with actors, recipients, place, time, modality and evidence."""
 
     name = "events"
-    version = "4"
+    version = "5"
     requires: tuple[str, ...] = ("mentions", "time_expressions", "quotes")
     produces: tuple[str, ...] = ("events",)
 
@@ -131,10 +134,16 @@ def _time_tokens(doc: Doc, analysis: Analysis) -> frozenset[int]:
 
 def _redundant(trigger: Trigger, triggers: dict[int, Trigger], cues: Cues) -> bool:
     """Triggers that add no event: an adjectival participle ("pressing matters", "has alleged
-    ties"), and an event noun told by a trigger verb of the same type ("arrived ... for a visit")."""
+    ties"), a negated warning phrase told by a warning verb, and an event noun told by a
+    trigger verb of the same type ("arrived ... for a visit")."""
     token = trigger.token
     if trigger.is_verb:
-        return token.dep_ == "amod" or _adjectival(token, cues)
+        if token.dep_ == "amod" or _adjectival(token, cues):
+            return True
+        # "warned that it [cannot guarantee the safety of] ...": a warning phrase inside a
+        # warning is what the warning says, one THREATEN, not two.
+        governing = triggers.get(token.head.i) if token.dep_ in ("ccomp", "xcomp") else None
+        return trigger.entry.negated and governing is not None and governing.entry.type == trigger.entry.type
     head = token.head.head if token.head.dep_ == "prep" else token.head
     governing = triggers.get(head.i)
     return governing is not None and governing is not trigger and governing.entry.type == trigger.entry.type
@@ -172,6 +181,8 @@ class _Coder:
         self.published = published[:10] if published else None
         #: ACCUSE events read off reports of another party's conflictual acts.
         self.accusations: list[Event] = []
+        #: Where events whose sentence names no place happened.
+        self.setting = Setting(self.doc, index)
 
     # --- clauses ---------------------------------------------------------------------------
 
@@ -231,7 +242,10 @@ class _Coder:
         anchor = self.anchor(trigger)
         actors, recipients = self._arguments(trigger, anchor)
         modality = clause_modality(
-            anchor if anchor is not token or trigger.is_verb else token, self.triggers, self.cues
+            anchor if anchor is not token or trigger.is_verb else token,
+            self.triggers,
+            self.cues,
+            frozenset(t.i for t in trigger.tokens),
         )
         if not trigger.is_verb and modality == "asserted":
             modality = clause_modality(token, self.triggers, self.cues)
@@ -282,10 +296,15 @@ class _Coder:
             recipient_ids = tuple(r for r in recipient_ids if r not in places)
         if trigger.entry.mode == "visit" and not recipient_ids and place is not None:
             recipient_ids = self._host(place, actor_ids)
+        place_source = None if place is None else "sentence"
+        if place is None:
+            # If the whole sentence names no place, its paragraph's setting or the article's main
+            # location stands in, as event coders geolocate (marked: a guess about this event).
+            place, place_source = self.setting.place_for(token)
         if modality == "asserted" and reporter is not None:
             modality = "reported"
         evidence = self._evidence(trigger, anchor)
-        time, time_source = self._time(evidence, modality)
+        time, time_source = self._time(evidence, modality, token)
         trigger_span = self._span(min(t.idx for t in trigger.tokens), max(t.idx + len(t.text) for t in trigger.tokens))
         mode = trigger.entry.mode
         event = Event(
@@ -298,6 +317,7 @@ class _Coder:
             actors=actor_ids,
             recipients=recipient_ids,
             place=place,
+            place_source=place_source,
             time=time,
             time_source=time_source,
             modality=modality,
@@ -306,7 +326,8 @@ class _Coder:
             reported_by=reporter,
             actor_sector=self._sector(actor, actor_ids),
             recipient_sector=self._sector(recipient, recipient_ids),
-            actor_country=self._country(actor, actor_ids) or self._local(place, actor_ids),
+            actor_country=self._country(actor, actor_ids)
+            or self._local(place if place_source == "sentence" else None, actor_ids),
             recipient_country=self._country(recipient, recipient_ids),
             duration=self._duration(evidence, trigger),
         )
@@ -545,10 +566,14 @@ class _Coder:
         last = self.doc[end]
         return self._span(self.doc[start].idx, last.idx + len(last.text))
 
-    def _time(self, evidence: Span, modality: str) -> tuple[str | None, str | None]:
+    def _time(self, evidence: Span, modality: str, token: Token | None = None) -> tuple[str | None, str | None]:
         """When the event happened and how that is known: the clause's governing time
         expression (``expression``), else the article's date, by which it had happened
-        (``reported``); a planned or hypothetical event without a date of its own has none."""
+        (``reported``); a planned or hypothetical event without a date of its own has none.
+        An event told in a quotation (``token`` inside it) is dated by :meth:`_quoted_time`."""
+        quote = self._quote_of(token) if token is not None else None
+        if token is not None and quote is not None and quote.time is not None:
+            return self._quoted_time(token, quote, modality)
         found = time_for(self.context.analysis, evidence.start, evidence.end)
         published = self.published
         if found is not None and published is not None and _superseded(found, published, modality):
@@ -558,6 +583,33 @@ class _Coder:
         if modality in ("future", "hypothetical") or published is None:
             return None, None
         return published, "reported"
+
+    def _quote_of(self, token: Token) -> Quote | None:
+        """The innermost quotation ``token`` is in, if any."""
+        inside = [q for q in self.quotes if q.span.start <= token.idx < q.span.end]
+        return min(inside, key=lambda q: q.span.end - q.span.start) if inside else None
+
+    def _quoted_time(self, token: Token, quote: Quote, modality: str) -> tuple[str | None, str | None]:
+        """An event told in a quotation: dated by a time expression in its own clause inside the
+        quotation ("... we will meet them [on Monday]"), else by when it was said (the quote's
+        time: "On May 3, X stated, '[we] cannot ...'"), since a date elsewhere in the quotation
+        belongs to another clause ("travelling to Russia on May 9: we cannot ..."). A planned
+        or hypothetical event with no date of its own has none."""
+        clause = _clause(token).i
+        for timex in self.context.analysis.time_expressions:
+            if timex.type not in ("DATE", "TIME") or not timex.value[:1].isdigit():
+                continue
+            if not (quote.span.start <= timex.span.start and timex.span.end <= quote.span.end):
+                continue
+            span = self.doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+            if span is None or _clause(span.root).i != clause:
+                continue
+            published = self.published
+            if published is None or not _superseded(timex.value, published, modality):
+                return timex.value, "expression"
+        if modality in ("future", "hypothetical"):
+            return None, None
+        return quote.time, quote.time_source
 
     def _duration(self, evidence: Span, trigger: Trigger) -> str | None:
         for timex in self.context.analysis.time_expressions:

@@ -71,13 +71,34 @@ def _phrase_words(verb: Token) -> Iterator[Token]:
         frontier = following
 
 
-def _match_verb(token: Token, entries: list[Entry]) -> tuple[Entry, tuple[Token, ...]] | None:
+def _negation(verb: Token, cues: Cues) -> tuple[Token, ...] | None:
+    """The words negating ``verb`` with a modal ("[can][not] be held", "[will][n't] tolerate"),
+    or None: a plain "did not" negates a fact, it makes no warning of it."""
+    negations = [c for c in verb.children if c.dep_ == "neg"]
+    modals = [
+        c
+        for c in verb.children
+        if c.dep_ == "aux" and (c.lower_ in cues.future_auxiliaries or c.lower_ in cues.hypothetical_auxiliaries)
+    ]
+    return (*modals, *negations) if negations and modals else None
+
+
+def _match_verb(token: Token, entries: list[Entry], cues: Cues) -> tuple[Entry, tuple[Token, ...]] | None:
     best: tuple[Entry, tuple[Token, ...]] | None = None
+    best_rank = 0
     nearby: list[Token] | None = None
     for entry in entries:
-        if best is not None and len(entry.words) <= len(best[0].words):
+        # A negated phrase ranks above the same phrase unnegated ("cannot be held responsible"
+        # is a warning, "held responsible" an accusation).
+        rank = len(entry.words) + entry.negated
+        if best is not None and rank <= best_rank:
             continue
         matched = [token]
+        if entry.negated:
+            negation = _negation(token, cues)
+            if negation is None:
+                continue
+            matched.extend(negation)
         if len(entry.words) > 1:
             if nearby is None:
                 nearby = list(_phrase_words(token))
@@ -87,9 +108,9 @@ def _match_verb(token: Token, entries: list[Entry]) -> tuple[Entry, tuple[Token,
                     break
                 matched.append(found)
             else:
-                best = (entry, tuple(matched))
+                best, best_rank = (entry, tuple(matched)), rank
             continue
-        best = (entry, (token,))
+        best, best_rank = (entry, tuple(matched)), rank
     return best
 
 
@@ -105,7 +126,7 @@ def find_triggers(doc: Doc, lexicon: Lexicon, cues: Cues, names: frozenset[int] 
         entries = lexicon.verbs.get(lemma(token))
         if not entries:
             continue
-        match = _match_verb(token, entries)
+        match = _match_verb(token, entries, cues)
         if match is None:
             continue
         entry, tokens = match
