@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from newsgraph.eval.coref_metrics import ceaf_e, score
-from newsgraph.eval.ecbplus import read_corpus, subtopic
+from newsgraph.eval.cross_document import document_clusters
+from newsgraph.eval.ecbplus import EcbDocument, read_corpus, subtopic
 from newsgraph.linking.event_coref import EventCorefParameters, MentionFeatures, cluster_events, same_lemma
 from shared_data import SHARED, shared_file
 
@@ -169,3 +170,34 @@ def test_eval_stories_cli_names_a_folder_that_is_not_ecbplus(tmp_path: Path) -> 
     result = CliRunner().invoke(cli, ["eval", "stories", str(tmp_path)])
     assert result.exit_code == 1
     assert "not an ECB+ folder" in result.output and "ECBplus_coreference_sentences.csv" in result.output
+
+
+def ecb(name: str, text: str) -> EcbDocument:
+    return EcbDocument(
+        name=name,
+        topic=int(name.split("_")[0]),
+        sentences=tuple(tuple(line.split()) for line in text.splitlines()),
+        annotated=frozenset(),
+        mentions=(),
+    )
+
+
+def test_document_clusters_split_a_topic_into_its_events_and_absorb_loners() -> None:
+    quake = "A strong earthquake struck Qeshm island in Iran , killing 13 villagers near Qeshm"
+    other = "An earthquake hit Sumatra in Indonesia , and Padang hospitals filled with Sumatra victims"
+    documents = [
+        ecb("3_1ecb", quake),
+        ecb("3_2ecb", quake + " on Sunday"),
+        ecb("3_3ecbplus", other),
+        ecb("3_4ecbplus", other + " on Monday"),
+        ecb("3_5ecbplus", "Padang rescuers in Sumatra dug through rubble"),  # alone, nearest to 3_3/3_4
+        ecb("4_1ecb", quake),
+    ]
+    assert document_clusters(documents) == {
+        "3_1ecb": "3:3_1ecb",
+        "3_2ecb": "3:3_1ecb",
+        "3_3ecbplus": "3:3_3ecbplus",
+        "3_4ecbplus": "3:3_3ecbplus",
+        "3_5ecbplus": "3:3_3ecbplus",
+        "4_1ecb": "4:4_1ecb",  # another gold topic is another block, however alike
+    }

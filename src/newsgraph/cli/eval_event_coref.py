@@ -10,7 +10,7 @@ import click
 
 from newsgraph.cli.options import fail, model_option
 from newsgraph.errors import NewsgraphError
-from newsgraph.eval.cross_document import event_coref_report, write_predictions
+from newsgraph.eval.cross_document import BLOCKINGS, event_coref_report, write_predictions
 from newsgraph.eval.ecbplus import read_corpus
 from newsgraph.pipeline.nlp import load_model
 
@@ -20,7 +20,14 @@ _METRICS = ("muc", "b3", "ceaf_e")
 @click.command("event-coref")
 @click.argument("corpus", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @model_option
-@click.option("--gold-topics", is_flag=True, help="Block by the gold topics instead of our story clusters.")
+@click.option(
+    "--blocking",
+    type=click.Choice(BLOCKINGS),
+    default="documents",
+    show_default=True,
+    help="Compare mentions inside: our document clusters within each gold topic; the gold topics; "
+    "or our story clusters of all documents (no gold topics).",
+)
 @click.option(
     "--write-predictions",
     "predictions",
@@ -28,10 +35,10 @@ _METRICS = ("muc", "b3", "ceaf_e")
     help="Write our chains as key lines: <doc>_<sentence>_<first token>_<last token>\\t(<cluster>).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
-def command(corpus: Path, model: str | None, gold_topics: bool, predictions: Path | None, as_json: bool) -> None:
+def command(corpus: Path, model: str | None, blocking: str, predictions: Path | None, as_json: bool) -> None:
     """Cluster the gold event mentions of ECB+'s annotated sentences across documents and score
     train and dev topics (dev: 2 5 12 18 21 23 34 35) with MUC, B3, CEAF-e and CoNLL F1, beside
-    the same-lemma baseline. Blocks are our story clusters of the text unless --gold-topics.
+    the same-lemma baseline, both on the same blocks (see --blocking).
 
     \b
     Example:
@@ -46,14 +53,14 @@ def command(corpus: Path, model: str | None, gold_topics: bool, predictions: Pat
         fail(f"{corpus}: not an ECB+ folder ({error}); see ../shared/data/ecbplus-dev/README.md")
     if not documents:
         fail(f"{corpus}: no ECB+ documents with annotated sentences found")
-    report, chains = event_coref_report(documents, nlp, gold_topics=gold_topics)
+    report, chains = event_coref_report(documents, nlp, blocking=blocking)
     if predictions is not None:
         write_predictions(chains, predictions)
         click.echo(f"wrote {sum(len(c) for c in chains)} mentions in {len(chains)} chains to {predictions}", err=True)
     if as_json:
         click.echo(json.dumps(report))
         return
-    click.echo(f"{corpus}: blocking by {report['blocking']}")
+    click.echo(f"{corpus}: blocking by {report['blocking']} ({report['blocks']} blocks)")
     click.echo(f"{'split':<7}{'system':<12}" + "".join(f"{m.upper() + ' P/R/F1':>22}" for m in _METRICS) + "  CoNLL F1")
     for split in ("train", "dev"):
         if split not in report:

@@ -5,6 +5,10 @@ mentions of a block). Average linkage is the usual choice for both: single linka
 unrelated items through one ambiguous neighbour, complete linkage splits a cluster on one
 dissimilar pair. A pair that must never be joined (dates too far apart, say) gets a similarity
 of :data:`FORBIDDEN`, which drags the average of any merge containing it far below a threshold.
+
+:func:`absorb_small` then hands the members of clusters smaller than a minimum size to the big
+cluster they are most similar to on average: document clustering inside an ECB+ topic leaves a
+few one-article clusters that belong with a big one, and each of them splits event chains.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["FORBIDDEN", "average_linkage"]
+__all__ = ["FORBIDDEN", "absorb_small", "average_linkage"]
 
 #: Similarity of a pair that must stay apart: one such pair outweighs any number of good ones.
 FORBIDDEN = -1e6
@@ -54,3 +58,24 @@ def average_linkage(similarity: npt.NDArray[np.float64], threshold: float) -> li
         for item in group:
             labels[item] = label
     return labels
+
+
+def absorb_small(similarity: npt.NDArray[np.float64], labels: list[int], min_size: int) -> list[int]:
+    """Labels where every cluster of fewer than ``min_size`` items has joined the cluster of at
+    least ``min_size`` with the highest mean similarity to it (ties: the lowest label). Nothing
+    changes when no cluster is that big. Labels are renumbered 0, 1, ... in order of first item.
+
+    A small cluster moves as a whole and is compared with the big clusters as they were, so the
+    order of moves is moot."""
+    original = np.array(labels, dtype=np.int64)
+    array = original.copy()
+    sizes = np.bincount(original) if original.size else np.zeros(0, dtype=np.int64)
+    big = [label for label in range(sizes.size) if sizes[label] >= min_size]
+    if big:
+        for label in range(sizes.size):
+            if 0 < sizes[label] < min_size:
+                rows = original == label
+                means = [float(similarity[np.ix_(rows, original == b)].mean()) for b in big]
+                array[rows] = big[int(np.argmax(means))]
+    renumber: dict[int, int] = {}
+    return [renumber.setdefault(int(label), len(renumber)) for label in array]
