@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
-import numpy as np
+from pathlib import Path
 
+import numpy as np
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from newsgraph.eval.ecbplus import participants
 from newsgraph.linking.agglomerative import absorb_small, average_linkage
-from newsgraph.linking.event_coref import EventCorefParameters, MentionFeatures, cluster_events, normal_lemmas
+from newsgraph.linking.event_coref import (
+    EventCorefParameters,
+    MentionFeatures,
+    WordNet,
+    cluster_events,
+    normal_lemmas,
+    same_participants,
+    wordnet_relations,
+)
 
 
 def test_normal_lemmas_fold_derivations_only_onto_lemmas_that_occur() -> None:
@@ -52,7 +65,7 @@ def test_default_clustering_is_normal_lemma_equality_inside_blocks() -> None:
         frozenset({"e"}),
         frozenset({"f"}),
     ]
-    plain = EventCorefParameters(normalise=False)
+    plain = EventCorefParameters(normalise=False, related_weight=0.0)
     assert cluster_events(mentions, plain) == [frozenset(x) for x in ("a", "b", "c", "d", "e", "f")]
 
 
@@ -74,3 +87,67 @@ def test_absorb_small_keeps_all_when_no_cluster_is_big_and_renumbers() -> None:
     # Cluster 0 (item 0) joins cluster 1; labels start again at 0 in order of first item.
     assert absorb_small(np.ones((3, 3)), [0, 1, 1], 2) == [0, 0, 0]
     assert absorb_small(np.zeros((0, 0)), [], 2) == []
+
+
+def said(id: str, *who: str) -> MentionFeatures:
+    return MentionFeatures(
+        id=id, block="b1", lemma="say", vector=(1.0,), participants=frozenset(("subj", w) for w in who)
+    )
+
+
+def test_same_participants_needs_a_shared_word_and_no_conflicting_role() -> None:
+    lohan = frozenset({("subj", "lindsay"), ("subj", "lohan")})
+    assert same_participants(lohan, frozenset({("subj", "lohan")}))
+    assert not same_participants(lohan, frozenset({("subj", "reid")}))
+    assert not same_participants(lohan | {("num", "90")}, frozenset({("subj", "lohan"), ("num", "30")}))
+    assert same_participants(lohan | {("num", "90")}, frozenset({("subj", "lohan")}))  # num in one only
+    assert not same_participants(lohan, frozenset())  # nothing known: not the same
+
+
+def test_reporting_verbs_join_only_with_the_same_speaker() -> None:
+    mentions = [said("a", "heller"), said("b", "mark", "heller"), said("c", "white"), said("d")]
+    assert cluster_events(mentions, EventCorefParameters(related_weight=0.0)) == [
+        frozenset({"a", "b"}),
+        frozenset({"c"}),
+        frozenset({"d"}),
+    ]
+    everything = EventCorefParameters(related_weight=0.0, reporting_verbs=frozenset())
+    assert cluster_events(mentions, everything) == [frozenset("abcd")]
+
+
+def write_wordnet(folder: Path) -> WordNet:
+    """A two-synset WordNet: verb "slay/murder" (derivation: noun "murder"), noun "murder"."""
+    folder.mkdir()
+    (folder / "index.verb").write_text(
+        "  1 license line\nmurder v 1 1 + 1 0 00000001\nslay v 2 1 + 2 0 00000002 00000001\n"
+    )
+    (folder / "data.verb").write_text(
+        "  1 license line\n00000001 35 v 02 murder 0 slay 0 001 + 00000003 n 0101 00 | kill\n"
+        "00000002 35 v 01 slay 1 000 00 | amuse\n"
+    )
+    (folder / "index.noun").write_text("murder n 1 1 + 1 0 00000003\n")
+    (folder / "data.noun").write_text("00000003 04 n 01 murder 0 001 + 00000001 v 0101 | a killing\n")
+    return WordNet(folder)
+
+
+def test_wordnet_synonyms_need_frequent_senses_of_both_words(tmp_path: Path) -> None:
+    wordnet = write_wordnet(tmp_path / "wn")
+    # The shared synset is sense 1 of "murder" but only sense 2 of "slay".
+    assert wordnet.synonyms("murder", "v", 1) == wordnet.synonyms("slay", "v", 1) == set()
+    assert wordnet.synonyms("murder", "v", 2) == {"slay"}
+    assert wordnet.synonyms("slay", "v", 2) == {"murder"}
+    assert wordnet.derivations("murder", "v", 1) == set()  # the noun is the same word
+    assert wordnet.derivations("murder", "n", 1) == set()
+    relations = wordnet_relations({"murder": "murder", "slay": "slay"}, synonym_senses=2, wordnet=wordnet)
+    assert relations == frozenset({frozenset({"murder", "slay"})})
+    assert wordnet_relations({"murder": "murder", "slay": "slay"}, synonym_senses=1, wordnet=wordnet) == frozenset()
+
+
+def test_participants_read_subjects_objects_and_figures() -> None:
+    words = ["Lindsay", "Lohan", "checked", "into", "Betty", "Ford", "after", "a", "6.1", "quake"]
+    heads = [1, 2, 2, 2, 5, 3, 2, 9, 9, 6]
+    deps = ["compound", "nsubj", "ROOT", "prep", "compound", "pobj", "prep", "det", "nummod", "pobj"]
+    pos = ["PROPN", "PROPN", "VERB", "ADP", "PROPN", "PROPN", "ADP", "DET", "NUM", "NOUN"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, ents=["B-PERSON", "I-PERSON"] + ["O"] * 8)
+    assert participants(doc[2]) == {("subj", "lindsay"), ("subj", "lohan"), ("pobj", "betty"), ("pobj", "ford")}
+    assert participants(doc[9]) == {("num", "6.1")}

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import csv
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.linking.event_coref import MentionFeatures
 
@@ -33,6 +33,7 @@ __all__ = [
     "EcbDocument",
     "EventMention",
     "mention_features",
+    "participants",
     "read_corpus",
     "read_document",
     "subtopic",
@@ -183,6 +184,50 @@ def read_corpus(folder: str | Path, *, topics: frozenset[int] | None = None) -> 
     return sorted(documents, key=lambda d: (d.topic, d.name))
 
 
+def _name(token: Token) -> frozenset[str]:
+    """The words of the name a token belongs to: its entity (not a time or figure), else a
+    proper noun with its proper-noun compounds; empty for anything else ("she", "the actress")."""
+    if token.ent_type_:
+        if token.ent_type_ in _TIMES or token.ent_type_ in _NOT_ARGUMENTS:
+            return frozenset()
+        entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+        return frozenset(entity.text.lower().replace("'s", "").split())
+    if token.pos_ == "PROPN":
+        words = [token] + [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        return frozenset(w.text.lower() for w in words)
+    return frozenset()
+
+
+def participants(head: Token) -> frozenset[tuple[str, str]]:
+    """(role, word) pairs of a trigger's named participants and figures, from its dependents:
+    ``subj`` (nsubj, nsubjpass, the agent's object, a possessor), ``obj`` (dobj), ``pobj`` (the
+    object of any other preposition) and ``num`` (a figure: "a 6.1 earthquake")."""
+    found: set[tuple[str, str]] = set()
+
+    def add(role: str, words: Iterable[str]) -> None:
+        found.update((role, w) for w in words)
+
+    for child in head.children:
+        dep = child.dep_
+        if dep in ("nsubj", "nsubjpass"):
+            add("subj", _name(child))
+        elif dep == "dobj":
+            add("obj", _name(child))
+        elif dep in ("agent", "prep"):
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    add("subj" if dep == "agent" else "pobj", _name(grandchild))
+        elif dep == "nummod" or (dep in ("compound", "amod") and child.like_num):
+            add("num", [child.text.lower()])
+        elif dep in ("compound", "amod", "poss"):
+            for token in [*child.children, child]:
+                if token.like_num or token.dep_ == "nummod":
+                    add("num", [token.text.lower()])
+                elif dep == "poss":
+                    add("subj", _name(token))
+    return frozenset(found)
+
+
 def mention_features(
     documents: Sequence[EcbDocument], nlp: Language, block_of: Mapping[str, str]
 ) -> list[MentionFeatures]:
@@ -190,7 +235,8 @@ def mention_features(
 
     The sentence is parsed from ECB+'s own tokens (so token numbers line up); the trigger's head
     is the root of the mention's tokens; arguments are the sentence's named entities other than
-    times and figures, times its DATE and TIME entities (lower-cased)."""
+    times and figures, times its DATE and TIME entities (lower-cased), participants those of
+    :func:`participants`."""
     wanted = sorted({(d.name, m.sentence) for d in documents for m in d.mentions})
     by_name = {d.name: d for d in documents}
     words = [list(by_name[name].sentences[sentence]) for name, sentence in wanted]
@@ -211,6 +257,7 @@ def mention_features(
                     context=tuple(float(x) for x in doc.vector),
                     arguments=frozenset(e.text.lower() for e in entities if e.label_ not in _TIMES),
                     times=frozenset(e.text.lower() for e in entities if e.label_ in _TIMES),
+                    participants=participants(head),
                 )
             )
     return features
