@@ -17,6 +17,7 @@ from newsgraph.ingest.inputs import read_all
 from newsgraph.ingest.jsonl import FieldMap, jsonl_reader
 from newsgraph.ingest.readers import READERS
 from newsgraph.linking import Linker
+from newsgraph.linking.corpus import link_pending
 from newsgraph.model import Analysis, Document, Rejection
 from newsgraph.pipeline import registry
 from newsgraph.pipeline.nlp import load_model
@@ -164,7 +165,9 @@ def ingest(
 
     Known documents are skipped before the (expensive) analysis. Each batch is written in one
     transaction, so an interrupted run loses at most the batch in flight, and running the same
-    command again resumes: what was stored is recognised as already there.
+    command again resumes: what was stored is recognised as already there. After each batch the
+    stored documents are linked across the corpus (near-duplicates, stories, merged events:
+    ``linking.corpus.link_pending``), and at the end any left unlinked by an earlier run.
     Pass ``summary`` to keep the counts if the run is interrupted, and ``progress`` to be called
     after each input (the CLI's progress display is).
     """
@@ -185,6 +188,7 @@ def ingest(
                 _store(store, batch, summary)
                 batch = []
         _store(store, batch, summary)
+        link_pending(store)  # documents stored but not linked by an earlier, interrupted run
     finally:
         if isinstance(db, str):
             store.close()
@@ -216,8 +220,11 @@ def _fresh_documents(
 
 
 def _store(store: Store, analyses: list[Analysis], summary: IngestSummary) -> None:
-    """One batch, one transaction."""
+    """One batch, one transaction; then the stored documents are linked across the corpus
+    (near-duplicates, stories, merged events) in another, so what later batches read is linked."""
     if analyses:
         added = store.add_many(analyses)
         summary.stored += sum(added)
         summary.already_stored += len(added) - sum(added)
+        if any(added):
+            link_pending(store)

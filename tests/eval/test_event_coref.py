@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.eval.coref_metrics import ceaf_e, score
-from newsgraph.eval.cross_document import document_clusters
+from newsgraph.eval.cross_document import document_blocks, document_clusters
 from newsgraph.eval.ecbplus import EcbDocument, read_corpus, subtopic
 from newsgraph.linking.event_coref import EventCorefParameters, MentionFeatures, cluster_events, same_lemma
 from shared_data import SHARED, shared_file
@@ -201,3 +201,15 @@ def test_document_clusters_split_a_topic_into_its_events_and_absorb_loners() -> 
         "3_5ecbplus": "3:3_3ecbplus",
         "4_1ecb": "4:4_1ecb",  # another gold topic is another block, however alike
     }
+
+
+def test_document_blocks_by_gold_topic_or_subtopic_and_unknown_blockings() -> None:
+    documents = [ecb("3_1ecb", "a quake"), ecb("3_2ecbplus", "a quake"), ecb("4_1ecb", "a fire")]
+    assert document_blocks(documents, "topics") == {"3_1ecb": "topic:3", "3_2ecbplus": "topic:3", "4_1ecb": "topic:4"}
+    assert document_blocks(documents, "subtopics") == {
+        "3_1ecb": "subtopic:3ecb",
+        "3_2ecbplus": "subtopic:3ecbplus",
+        "4_1ecb": "subtopic:4ecb",
+    }
+    with pytest.raises(ValueError, match="documents, topics, stories, subtopics"):
+        document_blocks(documents, "sentences")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -13,11 +11,9 @@ from newsgraph.linking.agglomerative import absorb_small, average_linkage
 from newsgraph.linking.event_coref import (
     EventCorefParameters,
     MentionFeatures,
-    WordNet,
     cluster_events,
     normal_lemmas,
     same_participants,
-    wordnet_relations,
 )
 
 
@@ -113,34 +109,6 @@ def test_reporting_verbs_join_only_with_the_same_speaker() -> None:
     ]
     everything = EventCorefParameters(related_weight=0.0, reporting_verbs=frozenset())
     assert cluster_events(mentions, everything) == [frozenset("abcd")]
-
-
-def write_wordnet(folder: Path) -> WordNet:
-    """A two-synset WordNet: verb "slay/murder" (derivation: noun "murder"), noun "murder"."""
-    folder.mkdir()
-    (folder / "index.verb").write_text(
-        "  1 license line\nmurder v 1 1 + 1 0 00000001\nslay v 2 1 + 2 0 00000002 00000001\n"
-    )
-    (folder / "data.verb").write_text(
-        "  1 license line\n00000001 35 v 02 murder 0 slay 0 001 + 00000003 n 0101 00 | kill\n"
-        "00000002 35 v 01 slay 1 000 00 | amuse\n"
-    )
-    (folder / "index.noun").write_text("murder n 1 1 + 1 0 00000003\n")
-    (folder / "data.noun").write_text("00000003 04 n 01 murder 0 001 + 00000001 v 0101 | a killing\n")
-    return WordNet(folder)
-
-
-def test_wordnet_synonyms_need_frequent_senses_of_both_words(tmp_path: Path) -> None:
-    wordnet = write_wordnet(tmp_path / "wn")
-    # The shared synset is sense 1 of "murder" but only sense 2 of "slay".
-    assert wordnet.synonyms("murder", "v", 1) == wordnet.synonyms("slay", "v", 1) == set()
-    assert wordnet.synonyms("murder", "v", 2) == {"slay"}
-    assert wordnet.synonyms("slay", "v", 2) == {"murder"}
-    assert wordnet.derivations("murder", "v", 1) == set()  # the noun is the same word
-    assert wordnet.derivations("murder", "n", 1) == set()
-    relations = wordnet_relations({"murder": "murder", "slay": "slay"}, synonym_senses=2, wordnet=wordnet)
-    assert relations == frozenset({frozenset({"murder", "slay"})})
-    assert wordnet_relations({"murder": "murder", "slay": "slay"}, synonym_senses=1, wordnet=wordnet) == frozenset()
 
 
 def test_participants_read_subjects_objects_and_figures() -> None:

@@ -11,7 +11,7 @@ from store_samples import MakeAnalysis
 
 from newsgraph.errors import StoreError
 from newsgraph.store import SCHEMA_VERSION, Backend, open_store
-from newsgraph.store.migrations import MIGRATIONS, Migration, migrate, read_version
+from newsgraph.store.migrations import _CORPUS_TABLES, MIGRATIONS, Migration, migrate, read_version
 from newsgraph.store.schema import metadata
 from newsgraph.store.sqlite import SQLiteBackend
 
@@ -254,9 +254,9 @@ def _downgrade_to_version_1(url: str) -> None:
     engine = create_engine(url if "://" in url else f"sqlite:///{url}")
     try:
         with engine.begin() as conn:
-            for name in ("merged_event_members", "merged_events", "story_documents", "stories",
-                         "near_duplicates", "linking_state", "event_participants"):  # fmt: skip
-                conn.exec_driver_sql(f"DROP TABLE {name}")
+            for table in reversed(_CORPUS_TABLES):  # dependants first
+                conn.exec_driver_sql(f"DROP TABLE {table.name}")
+            conn.exec_driver_sql("DROP INDEX ix_quotes_speaker_entity_id_date_id")  # version 2 added it
             for name in ("events", "quotes"):
                 conn.exec_driver_sql(f"DROP INDEX ix_{name}_date")
                 conn.exec_driver_sql(f"ALTER TABLE {name} DROP COLUMN date")
@@ -286,6 +286,10 @@ def _participants_and_dates(store: object) -> tuple[list[tuple[object, ...]], li
     with backend.reading() as conn:
         participants = conn.exec_driver_sql(
             "SELECT event_id, entity_id, role, document_id, date FROM event_participants ORDER BY 1, 2, 3"
+        ).all()
+        participants += conn.exec_driver_sql(
+            "SELECT event_id, actor_id, recipient_id, document_id, date, type, modality"
+            " FROM event_edges ORDER BY 1, 2, 3"
         ).all()
         dates = conn.exec_driver_sql(
             "SELECT id, date FROM events UNION ALL SELECT id, date FROM quotes ORDER BY 1"

@@ -26,7 +26,7 @@ _METRICS = ("muc", "b3", "ceaf_e")
     default="documents",
     show_default=True,
     help="Compare mentions inside: our document clusters within each gold topic; the gold topics; "
-    "or our story clusters of all documents (no gold topics).",
+    "our story clusters of all documents (no gold topics); or the gold sub-topics (an oracle).",
 )
 @click.option(
     "--write-predictions",

@@ -15,8 +15,9 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, Engine, Table, TextClause
+from sqlalchemy import Connection, Engine, String, Table, TextClause
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.sql.selectable import TextualSelect
 
 from newsgraph.errors import StoreError
 
@@ -105,6 +106,11 @@ class Backend(Protocol):
         """Documents matching ``query`` (user words, never raw engine syntax), best first."""
         ...
 
+    def matching_documents(self, query: str) -> TextualSelect | None:
+        """The ids of the documents ``search`` finds for ``query``, as a subquery (one ``id``
+        column) to filter facts by in SQL; None when no word of ``query`` is left."""
+        ...
+
     def close(self) -> None:
         """Release every connection."""
         ...
@@ -121,6 +127,8 @@ class EngineBackend:
     _write_engine: Engine
     _search_ddl: tuple[str, ...]
     _search_sql: TextClause
+    #: ``SELECT id FROM documents ...`` matching the bound ``:words`` (the engine's match expression).
+    _match_sql: TextClause
 
     def reading(self) -> AbstractContextManager[Connection]:
         return self._engine.connect()
@@ -174,6 +182,12 @@ class EngineBackend:
             )
             for row in rows
         ]
+
+    def matching_documents(self, query: str) -> TextualSelect | None:
+        match = self._match(query)
+        if match is None:
+            return None
+        return self._match_sql.bindparams(words=match).columns(id=String)
 
     def close(self) -> None:
         self._engine.dispose()

@@ -22,7 +22,9 @@ from newsgraph.model import Analysis, Document, Event
 from newsgraph.store import records
 from newsgraph.store.backend import Backend
 from newsgraph.store.schema import (
+    document_signatures,
     documents,
+    event_edges,
     event_participants,
     events,
     linking_state,
@@ -32,8 +34,10 @@ from newsgraph.store.schema import (
     metadata,
     near_duplicates,
     quotes,
+    signature_bands,
     stories,
     story_documents,
+    story_terms,
 )
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Migration", "migrate", "read_version"]
@@ -57,9 +61,13 @@ def create_schema(conn: Connection, backend: Backend) -> None:
 #: The tables migration 2 added (version 1 databases have none of them).
 _CORPUS_TABLES = (
     event_participants,
+    event_edges,
     near_duplicates,
+    document_signatures,
+    signature_bands,
     stories,
     story_documents,
+    story_terms,
     merged_events,
     merged_event_members,
     linking_state,
@@ -69,11 +77,18 @@ _CORPUS_TABLES = (
 def add_corpus_tables(conn: Connection, backend: Backend) -> None:
     """Version 2: the date columns of events and quotes, the event participants index (filled
     from the stored events) and the empty cross-document tables (near-duplicates, stories,
-    merged events, linking state)."""
+    merged events, the near-duplicate signatures and story term
+    frequencies, linking state)."""
     for table in (events, quotes):
         conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN date VARCHAR(10)"))
         conn.execute(text(f"CREATE INDEX ix_{table.name}_date ON {table.name} (date)"))
     metadata.create_all(conn, tables=list(_CORPUS_TABLES))
+    # The query layer's covering indexes on events and quotes (timelines, the network).
+    for table in (events, quotes):
+        existing = {index["name"] for index in inspect(conn).get_indexes(table.name)}
+        for index in table.indexes:
+            if index.name not in existing:
+                index.create(conn)
     published: dict[str, str | None] = {
         row.id: row.published for row in conn.execute(select(documents.c.id, documents.c.published))
     }
@@ -92,9 +107,13 @@ def add_corpus_tables(conn: Connection, backend: Backend) -> None:
                     by_document.setdefault(document_id, []).append(fact)
                 for document_id, found in by_document.items():
                     document = Document(id=document_id, text="", published=published.get(document_id))
-                    rows = records.participant_rows(Analysis(document=document, events=tuple(found)))
-                    if rows:
-                        conn.execute(event_participants.insert(), rows)
+                    analysis = Analysis(document=document, events=tuple(found))
+                    for index_table, rows in (
+                        (event_participants, records.participant_rows(analysis)),
+                        (event_edges, records.edge_rows(analysis)),
+                    ):
+                        if rows:
+                            conn.execute(index_table.insert(), rows)
             if len(page) < _PAGE:
                 break
             last = page[-1][0]

@@ -59,6 +59,9 @@ _SEARCH = text(
         LIMIT :limit OFFSET :offset"""
 )
 
+# The same match as _SEARCH, as a subquery of ids: facts are filtered by their document's words.
+_MATCHING = text(f"SELECT d.id FROM documents AS d WHERE d.search_vector @@ to_tsquery('{CONFIG}', :words)")
+
 
 def tsquery(user_text: str) -> str | None:
     """A ``to_tsquery`` string matching documents with every word of ``user_text``: each word is
@@ -95,6 +98,7 @@ class PostgresBackend(EngineBackend):
         self._write_engine = engine.execution_options(**{_WRITE: True})
         self._search_ddl = _SEARCH_DDL
         self._search_sql = _SEARCH
+        self._match_sql = _MATCHING
         self._probe()
 
     def _probe(self) -> None:

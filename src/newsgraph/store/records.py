@@ -31,6 +31,7 @@ __all__ = [
     "check_analysis",
     "document_from_row",
     "document_row",
+    "edge_rows",
     "entity_row",
     "fact_date",
     "fact_from_data",
@@ -149,6 +150,22 @@ def participant_rows(analysis: Analysis) -> list[Row]:
             for entity_id in dict.fromkeys(entity_ids):
                 rows.append({"event_id": event.id, "entity_id": entity_id, "role": role,
                              "document_id": doc_id, "date": date})  # fmt: skip
+    return rows
+
+
+def edge_rows(analysis: Analysis) -> list[Row]:
+    """The ``event_edges`` rows: one per (event, actor, recipient), an entity acting on itself
+    left out; the event's date, type and modality are copied in for the network query."""
+    published = analysis.document.published
+    rows: list[Row] = []
+    for event in analysis.events:
+        date = fact_date(event.time, published)
+        for actor in dict.fromkeys(event.actors):
+            for recipient in dict.fromkeys(event.recipients):
+                if actor != recipient:
+                    rows.append({"event_id": event.id, "actor_id": actor, "recipient_id": recipient,
+                                 "document_id": analysis.document.id, "date": date, "type": event.type,
+                                 "modality": event.modality})  # fmt: skip
     return rows
 
 

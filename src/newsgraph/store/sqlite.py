@@ -72,6 +72,12 @@ _SEARCH = text(
         LIMIT :limit OFFSET :offset"""
 )
 
+# The same match as _SEARCH, as a subquery of ids: facts are filtered by their document's words.
+_MATCHING = text(
+    """SELECT d.id FROM documents_fts JOIN documents AS d ON d.seq = documents_fts.rowid
+        WHERE documents_fts MATCH :words"""
+)
+
 
 def fts_query(user_text: str) -> str | None:
     """An FTS5 query matching documents that contain every word of ``user_text`` (see
@@ -99,6 +105,7 @@ class SQLiteBackend(EngineBackend):
         self._write_engine = engine.execution_options(**{_WRITE: True})
         self._search_ddl = _FTS_DDL
         self._search_sql = _SEARCH
+        self._match_sql = _MATCHING
         self._probe()
 
     def _probe(self) -> None:

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, and_, func, or_, select
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.sql.selectable import TextualSelect
 
 from newsgraph.errors import StoreError
 from newsgraph.model import Analysis, Document, Entity, Rejection
@@ -29,6 +30,7 @@ from newsgraph.store.schema import (
     document_entities,
     documents,
     entities,
+    event_edges,
     event_participants,
     http_cache,
     rejections,
@@ -127,6 +129,7 @@ class Store:
             for kind, rows in records.fact_rows(analysis).items():
                 _insert_rows(conn, FACT_TABLES[kind], rows)
             _insert_rows(conn, event_participants, records.participant_rows(analysis))
+            _insert_rows(conn, event_edges, records.edge_rows(analysis))
         except SQLAlchemyError as exc:
             origin = f" ({document.origin})" if document.origin else ""
             raise StoreError(
@@ -226,6 +229,12 @@ class Store:
             raise StoreError(f"search: need limit >= 1 and offset >= 0, got limit={limit}, offset={offset}")
         with self._reading() as conn:
             return self._backend.search(conn, query, limit=limit, offset=offset, highlight=highlight)
+
+    def matching_documents(self, query: str) -> TextualSelect | None:
+        """The ids of the documents ``search`` finds for ``query`` (every word, same rules), as a
+        subquery with one ``id`` column: ``events.c.document_id.in_(...)`` keeps the facts of
+        those documents without reading them. None when ``query`` holds no word."""
+        return self._backend.matching_documents(query)
 
     def people_named(self, word: str) -> list[Entity]:
         """Person entities whose name has ``word`` as one of its words (case-insensitive), for
