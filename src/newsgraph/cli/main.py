@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import click
 
-from newsgraph.cli import bench, extract, ingest, rejections, search, stats
+from newsgraph.cli import bench, extract, ingest, link, rejections, search, serve, stats
 from newsgraph.cli import eval as evaluate
+from newsgraph.cli import export as export_cli
+from newsgraph.cli import query as query_cli
 from newsgraph.version import __version__
 
 
@@ -28,10 +30,14 @@ def cli() -> None:
 for command in (
     extract.command,
     ingest.command,
+    link.command,
     search.command,
     stats.command,
     rejections.command,
     evaluate.command,
     bench.command,
+    serve.command,
+    query_cli.command,
+    export_cli.command,
 ):
     cli.add_command(command)
