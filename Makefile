@@ -1,13 +1,14 @@
-# The README's two set-up commands: `make demo` (build and serve nothing, just the sample
-# database) and `make test` (lint, types, the whole test suite). Each creates .venv if needed and
-# installs exactly what it needs; nothing downloads model weights at run time.
+# The README's two set-up commands: `make demo` (build the sample database, then serve it;
+# `make demo-db` only builds it) and `make test` (lint, types, the whole test suite). Each
+# creates .venv if needed and installs exactly what it needs; nothing downloads model weights
+# at run time.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DB ?= newsgraph.db
 
-.PHONY: demo test bench install install-dev lint typecheck pytest clean
+.PHONY: demo demo-db test bench install install-dev lint typecheck pytest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,10 +28,19 @@ $(VENV)/.dev: $(VENV)/.runtime pyproject.toml
 install: $(VENV)/.runtime
 install-dev: $(VENV)/.dev
 
-demo: $(VENV)/.runtime
+# demo-db builds the sample database and returns; demo then serves it until Ctrl-C (tests and CI
+# never call demo: it does not return).
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+demo-db: $(VENV)/.runtime
 	$(BIN)/newsgraph ingest examples/ --db $(DB)
 	$(BIN)/newsgraph stats --db $(DB)
 	$(BIN)/newsgraph search "ceasefire" --db $(DB) --limit 3
+
+demo: demo-db
+	@echo "newsgraph: open http://$(HOST):$(PORT)/ (API docs: http://$(HOST):$(PORT)/docs); Ctrl-C stops"
+	$(BIN)/newsgraph serve --db $(DB) --host $(HOST) --port $(PORT)
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check src tests
