@@ -24,6 +24,7 @@ from newsgraph.store.schema import (
     document_entities,
     documents,
     entities,
+    event_edges,
     event_participants,
     events,
     mentions,
@@ -37,6 +38,8 @@ __all__ = ["replicate"]
 BATCH = 500
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _FACTS: tuple[Table, ...] = (mentions, time_expressions, quotes, events)
+#: Every per-document table copied with its document.
+_COPIED: tuple[Table, ...] = (*_FACTS, document_entities, event_participants, event_edges)
 
 
 def _shift(value: Any, weeks: int) -> Any:
@@ -63,7 +66,7 @@ def replicate(source: Store, target: Store, documents_wanted: int) -> tuple[int,
     ``documents_wanted`` documents; returns (documents written, seconds)."""
     started = time.perf_counter()
     originals = _rows(source, documents)
-    facts = {table.name: _rows(source, table) for table in (*_FACTS, document_entities, event_participants)}
+    facts = {table.name: _rows(source, table) for table in _COPIED}
     by_document: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for name, rows in facts.items():
         for row in rows:
@@ -130,7 +133,7 @@ def _copy_facts(
 def _write(target: Store, batch: list[tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]]) -> int:
     with target.write("this batch of benchmark documents was not written") as conn:
         conn.execute(documents.insert(), [doc for doc, _ in batch])
-        for table in (*_FACTS, document_entities, event_participants):
+        for table in _COPIED:
             rows = [row for _, facts in batch for row in facts.get(table.name, [])]
             if rows:
                 conn.execute(table.insert(), rows)
