@@ -150,6 +150,12 @@ class _BatchDedup:
         return False
 
 
+#: Stored documents between two corpus links during an ingest: linking reloads the stories of
+#: the batch's date window each time, so linking every small batch would cost the main process
+#: (which, with a Dask runner, shares the machine with the workers) several times more.
+LINK_EVERY = 64
+
+
 def ingest(
     specs: Iterable[str],
     *,
@@ -160,14 +166,18 @@ def ingest(
     options: ReadOptions = ReadOptions(),
     summary: IngestSummary | None = None,
     progress: Callable[[IngestSummary], None] | None = None,
+    link: bool = True,
 ) -> IngestSummary:
     """Read, deduplicate, analyse and store articles; returns what happened.
 
     Known documents are skipped before the (expensive) analysis. Each batch is written in one
     transaction, so an interrupted run loses at most the batch in flight, and running the same
-    command again resumes: what was stored is recognised as already there. After each batch the
-    stored documents are linked across the corpus (near-duplicates, stories, merged events:
-    ``linking.corpus.link_pending``), and at the end any left unlinked by an earlier run.
+    command again resumes: what was stored is recognised as already there. Every ``LINK_EVERY``
+    stored documents, and at the end, what was stored is linked across the corpus
+    (near-duplicates, stories, merged events: ``linking.corpus.link_pending``) in its own
+    transactions; at the end also anything an earlier, interrupted run left unlinked. With
+    ``link=False`` nothing is linked: ``linking.corpus.link_pending`` (``newsgraph link``) does
+    it later, in one pass.
     Pass ``summary`` to keep the counts if the run is interrupted, and ``progress`` to be called
     after each input (the CLI's progress display is).
     """
@@ -178,6 +188,7 @@ def ingest(
         fresh = _fresh_documents(options.read(specs, fetch=fetch, stdin=stdin), store, summary, progress)
         batch: list[Analysis] = []
         linker = Linker(store.people_named)  # short names -> the corpus's one full name
+        unlinked = 0
         for result in pipeline.run(fresh):
             if isinstance(result, Rejection):
                 summary.reject(result)
@@ -185,10 +196,14 @@ def ingest(
                 continue
             batch.append(linker.link(result))
             if len(batch) >= pipeline.batch_size:
-                _store(store, batch, summary)
+                unlinked += _store(store, batch, summary)
                 batch = []
+                if link and unlinked >= LINK_EVERY:
+                    link_pending(store)
+                    unlinked = 0
         _store(store, batch, summary)
-        link_pending(store)  # documents stored but not linked by an earlier, interrupted run
+        if link:
+            link_pending(store)  # this run's last documents, and any an earlier, interrupted run left
     finally:
         if isinstance(db, str):
             store.close()
@@ -219,12 +234,11 @@ def _fresh_documents(
             yield item
 
 
-def _store(store: Store, analyses: list[Analysis], summary: IngestSummary) -> None:
-    """One batch, one transaction; then the stored documents are linked across the corpus
-    (near-duplicates, stories, merged events) in another, so what later batches read is linked."""
-    if analyses:
-        added = store.add_many(analyses)
-        summary.stored += sum(added)
-        summary.already_stored += len(added) - sum(added)
-        if any(added):
-            link_pending(store)
+def _store(store: Store, analyses: list[Analysis], summary: IngestSummary) -> int:
+    """One batch, one transaction; returns how many documents it stored."""
+    if not analyses:
+        return 0
+    added = store.add_many(analyses)
+    summary.stored += sum(added)
+    summary.already_stored += len(added) - sum(added)
+    return sum(added)

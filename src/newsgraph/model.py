@@ -12,6 +12,7 @@ so running the same input again yields the same ids and the store upserts instea
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import types
 import typing
@@ -408,12 +409,25 @@ class MergedEvent:
 T = TypeVar("T")
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
 def to_dict(obj: Any) -> Any:
-    """A JSON-ready form of a model object: dataclasses become dicts, tuples become lists."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    """A JSON-ready form of a model object: dataclasses become dicts, tuples become lists.
+
+    Called for every fact stored (its ``data`` column), so scalars take a fast path and each
+    class's field names are looked up once."""
+    if isinstance(obj, _SCALARS):
+        return obj
     if isinstance(obj, tuple | list):
         return [to_dict(item) for item in obj]
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {name: to_dict(getattr(obj, name)) for name in _field_names(type(obj))}
     return obj
 
 

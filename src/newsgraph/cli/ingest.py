@@ -65,6 +65,14 @@ class _Progress:
     default=None,
     help="Analyse on the existing Dask cluster with this scheduler address.",
 )
+@click.option(
+    "--no-link",
+    "no_link",
+    is_flag=True,
+    help="Store without cross-document linking (near-duplicates, stories, merged events); "
+    "run `newsgraph link` afterwards. Faster for a bulk load, where linking once in large "
+    "chunks is cheaper than linking as batches arrive.",
+)
 def command(
     inputs: tuple[str, ...],
     db: str,
@@ -74,6 +82,7 @@ def command(
     batch_size: int,
     workers: int | None,
     scheduler: str | None,
+    no_link: bool,
 ) -> None:
     """Read, analyse and store articles; print a summary (seen, stored, duplicates, rejected).
 
@@ -113,6 +122,7 @@ def command(
                 options=options,
                 summary=summary,
                 progress=progress,
+                link=not no_link,
             )
     except KeyboardInterrupt:
         progress.done()
@@ -125,6 +135,8 @@ def command(
         fail(error)
     progress.done()
     click.echo(summary.describe(db), err=True)
+    if no_link and summary.stored:
+        click.echo(f"not linked across the corpus yet: run `newsgraph link --db {db}`", err=True)
 
 
 def _options_given() -> list[str]:
@@ -138,6 +150,9 @@ def _options_given() -> list[str]:
         if source is not click.core.ParameterSource.COMMANDLINE:
             continue
         value = context.params[param.name or ""]
+        if isinstance(value, bool):  # a flag: repeated by name only
+            given += [param.opts[0]] if value else []
+            continue
         for item in value if isinstance(value, tuple) else (value,):
             given += [param.opts[0], str(item)]
     return given
