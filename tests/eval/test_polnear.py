@@ -10,6 +10,7 @@ import pytest
 from newsgraph.eval.polnear import (
     Attribution,
     Score,
+    annotator_agreement,
     from_quotes,
     kind_of,
     mention_entities,
@@ -109,6 +110,24 @@ def test_read_corpus_takes_the_first_annotator(tmp_path: Path) -> None:
     (tmp_path / "attributions" / "story_a1.ann").write_text(ANN, encoding="utf-8")
     (article,) = read_corpus(tmp_path)
     assert article.name == "story" and len(article.gold) == 2
+
+
+def test_annotator_agreement_scores_the_second_annotator_against_the_first(tmp_path: Path) -> None:
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    for name in ("twice", "once"):
+        (tmp_path / "text" / f"{name}.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "attributions" / "once_a1.ann").write_text(ANN, encoding="utf-8")
+    (tmp_path / "attributions" / "twice_a1.ann").write_text(ANN, encoding="utf-8")
+    # The second annotator gives the first attribution another source and misses the second.
+    second = ANN.split("T4")[0].replace("Source 19 31\tthe engineer", "Source 0 4\t“The")
+    (tmp_path / "attributions" / "twice_b2.ann").write_text(second, encoding="utf-8")
+    articles, score = annotator_agreement(tmp_path)
+    report = score.as_dict()
+    assert articles == 1
+    assert report["content"]["overall"]["gold"] == 2 and report["content"]["overall"]["predicted"] == 1
+    assert report["source_checked"] == 1 and report["source_accuracy"] == 0.0
+    assert report["cue_accuracy"] == 1.0
 
 
 def test_read_corpus_names_the_expected_layout(tmp_path: Path) -> None:

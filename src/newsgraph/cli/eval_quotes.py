@@ -13,7 +13,15 @@ import click
 from newsgraph.api import build_pipeline
 from newsgraph.cli.options import fail, model_option, warn
 from newsgraph.errors import NewsgraphError
-from newsgraph.eval.polnear import Score, from_quotes, from_textacy, mention_entities, read_corpus, to_ann
+from newsgraph.eval.polnear import (
+    Score,
+    annotator_agreement,
+    from_quotes,
+    from_textacy,
+    mention_entities,
+    read_corpus,
+    to_ann,
+)
 from newsgraph.model import Analysis, Document
 
 
@@ -40,6 +48,8 @@ def command(
     (the content holds a quotation mark) and indirect attributions; source and cue accuracy on
     matched attributions (source strictly, sharing a word with the gold source, and leniently,
     also when coreferent with it through the entities stage); then the ten most common error kinds.
+    Where articles have two annotator files, the second annotator is scored against the first
+    the same way, beside the systems: the human ceiling on this data.
 
     \b
     Example:
@@ -84,6 +94,9 @@ def command(
     }
     if baseline:
         report["textacy"] = {**theirs.as_dict(), "articles_given_up": gave_up}
+    doubly, agreement = annotator_agreement(directory)
+    if doubly:
+        report["annotators"] = {**agreement.as_dict(), "articles": doubly}
     if as_json:
         click.echo(json.dumps(report))
         return
@@ -91,8 +104,11 @@ def command(
 
 
 def _print(report: dict[str, Any]) -> None:
-    systems = [name for name in ("newsgraph", "textacy") if name in report]
+    systems = [name for name in ("newsgraph", "textacy", "annotators") if name in report]
     click.echo(f"{report['gold']}: {report['articles']} articles, {report['seconds']}s (word tokens)")
+    if "annotators" in report:
+        doubly = report["annotators"]["articles"]
+        click.echo(f"annotators: the second annotator against the first, on {doubly} articles")
     click.echo(f"{'content':<28}" + "".join(f"{name + ' P/R/F1':>26}" for name in systems))
     for kind in ("overall", "direct", "indirect"):
         for measure in ("token_overlap", "exact"):

@@ -118,6 +118,23 @@ def read_corpus(directory: Path) -> list[Article]:
     return articles
 
 
+def annotator_agreement(directory: Path) -> tuple[int, Score]:
+    """How far two human annotators agree, scored like a system: on every article with two or
+    more annotator files, the second (by name) against the first. The ceiling any system can be
+    expected to reach on this data; returns (articles, score)."""
+    texts, annotations = directory / "text", directory / "attributions"
+    score, articles = Score(), 0
+    for path in sorted(texts.glob("*.txt")):
+        files = sorted(annotations.glob(f"{glob_escape(path.stem)}_*.ann"))
+        if len(files) < 2:
+            continue
+        text = path.read_text(encoding="utf-8")
+        first, second = (parse_ann(f.read_text(encoding="utf-8"), text, origin=str(f)) for f in files[:2])
+        score.add(text, first, second)
+        articles += 1
+    return articles, score
+
+
 def glob_escape(name: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", name)
 
