@@ -15,7 +15,6 @@ of the last linked document): an interrupted link resumes where it stopped.
 from __future__ import annotations
 
 import hashlib
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -26,9 +25,8 @@ from sqlalchemy import Connection
 
 from newsgraph.linking import near_duplicates as minhash
 from newsgraph.linking.merge import MergeRules, Report, merge_reports, merged_event
-from newsgraph.linking.stories import NAME, Story, StoryDocument, StoryParameters, StoryState, cluster_stories
-from newsgraph.linking.stories import names as story_names
-from newsgraph.linking.stories import words as story_words
+from newsgraph.linking.stories import Story, StoryDocument, StoryParameters, StoryState, assign_incrementally
+from newsgraph.linking.stories import features as story_features
 from newsgraph.model import NearDuplicate
 from newsgraph.store import Store
 from newsgraph.store import corpus as tables
@@ -111,11 +109,6 @@ def _near_duplicate(conn: Connection, document: tables.LinkedDocument, now: str)
 # --- stories ------------------------------------------------------------------------------
 
 
-def _terms(document: StoryDocument) -> set[str]:
-    """The features stories.cluster_stories counts for a document (given no entities)."""
-    return set(story_words(document.text)) | {NAME + n for n in story_names(document.text)}
-
-
 def _story(row: tables.StoryRow) -> Story:
     return Story(
         id=row.id,
@@ -138,34 +131,12 @@ def _row(story: Story) -> tables.StoryRow:
     )
 
 
-def _near(story: Story, day: date | None, window: timedelta) -> bool:
-    if day is None or story.first is None or story.last is None:
-        return True
-    return story.first - window <= day <= story.last + window
-
-
-#: Stories a document is compared with: cluster_stories re-weighs every story it is given, so a
-#: busy week (hundreds of stories in the date window) would cost seconds per document.
-SHORTLIST = 32
-
-
-def _shortlist(stories: Sequence[Story], terms: set[str], frequency: dict[str, int], linked: int) -> tuple[Story, ...]:
-    """The ``SHORTLIST`` stories sharing the most IDF weight of features with the document (in
-    id order). A story sharing no feature has similarity 0 and could never be joined, so with
-    fewer stories than that the result is exactly what comparing with all of them gives."""
-    if len(stories) <= SHORTLIST:
-        return tuple(stories)
-    weight = {t: math.log((1 + linked) / (1 + frequency.get(t, 0))) + 1.0 for t in terms}
-    scored = [(-sum(weight[t] for t, _ in s.centroid if t in weight), s.id, s) for s in stories]
-    best = sorted(scored, key=lambda x: (x[0], x[1]))[:SHORTLIST]
-    return tuple(sorted((s for _, _, s in best), key=lambda s: s.id))
-
-
 def _assign_stories(
     conn: Connection, batch: Sequence[tables.LinkedDocument], linked: int, parameters: StoryParameters, now: str
 ) -> tuple[dict[str, str], int]:
-    """Put each document in a story, one at a time; returns document id -> story id and the
-    new number of documents in stories."""
+    """Put each document in a story, one at a time (:func:`~newsgraph.linking.stories.assign_incrementally`
+    against the stories in the batch's date window); returns document id -> story id and the new
+    number of documents in stories."""
     window = timedelta(days=parameters.window_days)
     documents = [StoryDocument(id=d.id, text=d.text, published=_day(d.published)) for d in batch]
     days = [d.published for d in documents]
@@ -174,31 +145,16 @@ def _assign_stories(
     else:
         dated = [day for day in days if day is not None]
         rows = tables.stories_between(conn, (min(dated) - window).isoformat(), (max(dated) + window).isoformat())
-    known = {row.id: _story(row) for row in rows}
-    features = [_terms(d) for d in documents]
-    frequency = tables.term_frequencies(
-        conn, set().union(*features, *({t for t, _ in s.centroid} for s in known.values()))
-    )
-    changed: set[str] = set()
-    assigned: dict[str, str] = {}
-    for document, terms in zip(documents, features, strict=True):
-        near = [known[k] for k in sorted(known) if _near(known[k], document.published, window)]
-        candidates = _shortlist(near, terms, frequency, linked)
-        # Only the frequencies this call looks up: cluster_stories copies and weighs all it gets.
-        needed = terms.union(*({t for t, _ in s.centroid} for s in candidates))
-        subset = {t: frequency[t] for t in needed if t in frequency}
-        state = StoryState(stories=candidates, document_frequency=subset, documents=linked)
-        after = cluster_stories([document], state, parameters)
-        story = next(s for s in after.stories if document.id in s.documents)
-        known[story.id] = story
-        changed.add(story.id)
-        assigned[document.id] = story.id
-        for term in terms:
-            frequency[term] = frequency.get(term, 0) + 1
-        linked += 1
-    tables.save_stories(conn, [_row(known[k]) for k in sorted(changed)], assigned, now)
+    known = [_story(row) for row in rows]
+    features = [story_features(d) for d in documents]
+    frequency = tables.term_frequencies(conn, set().union(*features, *({t for t, _ in s.centroid} for s in known)))
+    state = StoryState(stories=tuple(known), document_frequency=frequency, documents=linked)
+    after, assigned = assign_incrementally(documents, parameters, state)
+    stories = {s.id: s for s in after.stories}
+    frequency = dict(after.document_frequency)
+    tables.save_stories(conn, [_row(stories[k]) for k in sorted(set(assigned.values()))], assigned, now)
     tables.save_term_frequencies(conn, {t: frequency[t] for t in set().union(*features)})
-    return assigned, linked
+    return assigned, after.documents
 
 
 # --- merged events ------------------------------------------------------------------------
