@@ -35,6 +35,16 @@ def postgres_url(postgres_server: str) -> Iterator[str]:
         yield url
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new database's URL, once per backend: a test taking it runs on SQLite and PostgreSQL.
+    (tests/store overrides it to name the SQLite file ``db_path``.)"""
+    if request.param == "sqlite":
+        return str(tmp_path / "news.db")
+    url: str = request.getfixturevalue("postgres_url")
+    return url
+
+
 @pytest.fixture(scope="session")
 def nlp():  # type: ignore[no-untyped-def]
     from newsgraph.pipeline.nlp import load_model

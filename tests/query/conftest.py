@@ -1,23 +1,14 @@
-"""Fixtures for the query tests: the small corpus in a store, once per backend."""
+"""Fixtures for the query tests: the small corpus in a store, once per backend
+(``store_url`` comes from tests/conftest.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from query_samples import build_corpus
 
 from newsgraph.store import Store, open_store
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A new database's URL, once per backend: every query test runs on both."""
-    if request.param == "sqlite":
-        return str(tmp_path / "news.db")
-    url: str = request.getfixturevalue("postgres_url")
-    return url
 
 
 @pytest.fixture
