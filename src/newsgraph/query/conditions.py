@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, exists, false, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, exists, false, func, or_, select
 
 from newsgraph.query.entities import resolve_in
 from newsgraph.query.errors import QueryError
@@ -30,6 +30,7 @@ __all__ = [
     "date_range",
     "document_filter",
     "document_text",
+    "keyset_page",
     "resolve",
     "text_matches",
 ]
@@ -125,6 +126,12 @@ def after_key(date: Any, row_id: Any, key: tuple[Any, ...] | None) -> list[Colum
     if last_date == "":
         return [or_(and_(date.is_(None), row_id > last_id), date.is_not(None))]
     return [or_(date > last_date, and_(date == last_date, row_id > last_id))]
+
+
+def keyset_page(query: Select[Any], date: Any, row_id: Any, key: tuple[Any, ...] | None, limit: int) -> Select[Any]:
+    """``query`` narrowed to the ``limit`` rows after ``key`` in (date NULLS FIRST, id) order: the
+    page every dated list reads (see ``after_key``)."""
+    return query.where(*after_key(date, row_id, key)).order_by(date.nulls_first(), row_id).limit(limit)
 
 
 def text_matches(text: str, words: str | None) -> bool:

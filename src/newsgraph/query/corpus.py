@@ -165,12 +165,8 @@ def stories_list(store: Store, filters: Filters = NO_FILTERS, *, after: str | No
         )
 
     def fetch(key: Key | None, limit: int) -> Sequence[StoryRow]:
-        query = (
-            select(stories.c.id, stories.c.label, stories.c.first_date, stories.c.last_date, stories.c.size)
-            .where(*conds, *where.after_key(stories.c.first_date, stories.c.id, key))
-            .order_by(stories.c.first_date.nulls_first(), stories.c.id)
-            .limit(limit)
-        )
+        columns = select(stories.c.id, stories.c.label, stories.c.first_date, stories.c.last_date, stories.c.size)
+        query = where.keyset_page(columns.where(*conds), stories.c.first_date, stories.c.id, key, limit)
         with store.read() as conn:
             rows = conn.execute(query).all()
             members = _story_documents(conn, [r.id for r in rows])
@@ -258,11 +254,8 @@ def merged_events_list(
         )
 
     def fetch(key: Key | None, limit: int) -> Sequence[MergedEventRow]:
-        query = (
-            select(merged_events)
-            .where(*conds, *where.after_key(merged_events.c.date, merged_events.c.id, key))
-            .order_by(merged_events.c.date.nulls_first(), merged_events.c.id)
-            .limit(limit)
+        query = where.keyset_page(
+            select(merged_events).where(*conds), merged_events.c.date, merged_events.c.id, key, limit
         )
         with store.read() as conn:
             rows = conn.execute(query).all()

@@ -40,12 +40,8 @@ def events(store: Store, filters: Filters = NO_FILTERS, *, after: str | None = N
     conds = event_conditions(store, filters)
 
     def fetch(key: Key | None, limit: int) -> Sequence[EventRow]:
-        query = (
-            select(events_table.c.id, events_table.c.date, events_table.c.document_id, events_table.c.data)
-            .where(*conds, *where.after_key(events_table.c.date, events_table.c.id, key))
-            .order_by(events_table.c.date.nulls_first(), events_table.c.id)
-            .limit(limit)
-        )
+        columns = select(events_table.c.id, events_table.c.date, events_table.c.document_id, events_table.c.data)
+        query = where.keyset_page(columns.where(*conds), events_table.c.date, events_table.c.id, key, limit)
         with store.read() as conn:
             return event_rows(conn, conn.execute(query).all())
 
@@ -121,12 +117,8 @@ def quotes(store: Store, filters: Filters = NO_FILTERS, *, after: str | None = N
     conds = quote_conditions(store, filters)
 
     def fetch(key: Key | None, limit: int) -> Sequence[QuoteRow]:
-        query = (
-            select(quotes_table.c.id, quotes_table.c.date, quotes_table.c.document_id, quotes_table.c.data)
-            .where(*conds, *where.after_key(quotes_table.c.date, quotes_table.c.id, key))
-            .order_by(quotes_table.c.date.nulls_first(), quotes_table.c.id)
-            .limit(limit)
-        )
+        columns = select(quotes_table.c.id, quotes_table.c.date, quotes_table.c.document_id, quotes_table.c.data)
+        query = where.keyset_page(columns.where(*conds), quotes_table.c.date, quotes_table.c.id, key, limit)
         with store.read() as conn:
             return quote_rows(conn, conn.execute(query).all(), "quotes")
 

@@ -133,12 +133,8 @@ def _quote_page(store: Store, entity_id: str, filters: Filters) -> Any:
         conds.append(quotes.c.kind.in_(filters.quote_kinds))
 
     def fetch(key: Key | None, limit: int) -> Sequence[TimelineItem]:
-        query = (
-            select(quotes.c.id, quotes.c.date, quotes.c.document_id, quotes.c.data)
-            .where(*conds, *where.after_key(quotes.c.date, quotes.c.id, key))
-            .order_by(quotes.c.date.nulls_first(), quotes.c.id)
-            .limit(limit)
-        )
+        columns = select(quotes.c.id, quotes.c.date, quotes.c.document_id, quotes.c.data)
+        query = where.keyset_page(columns.where(*conds), quotes.c.date, quotes.c.id, key, limit)
         with store.read() as conn:
             found = quote_rows(conn, conn.execute(query).all(), "timeline")
         return [
