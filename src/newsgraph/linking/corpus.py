@@ -78,25 +78,22 @@ def _day(value: str | None) -> date | None:
 
 
 def _bands(signature: minhash.Signature) -> list[str]:
-    """The LSH band keys of a signature, as near_duplicates.NearDuplicateIndex bands it."""
-    rows = minhash.NUM_PERM // minhash.BANDS
-    keys = []
-    for band in range(minhash.BANDS):
-        chunk = signature[band * rows : (band + 1) * rows].astype("<u4").tobytes()
-        keys.append(hashlib.blake2b(bytes([band]) + chunk, digest_size=8).hexdigest())
-    return keys
+    """The stored LSH band keys of a signature: a hash of each of ``near_duplicates.bands``."""
+    return [
+        hashlib.blake2b(bytes([band]) + chunk.astype("<u4").tobytes(), digest_size=8).hexdigest()
+        for band, chunk in minhash.bands(signature)
+    ]
 
 
 def _near_duplicate(conn: Connection, document: tables.LinkedDocument, now: str) -> str | None:
     """Index the document's signature; store and return its original if it copies one."""
     signature = minhash.signature(minhash.shingles(document.text))
     bands = _bands(signature)
-    best: tuple[float, str] | None = None
-    # Same rule as NearDuplicateIndex._match: candidates in id order, the most similar wins.
-    for other, stored in tables.signatures_in_bands(conn, bands).items():
-        similarity = float(np.mean(np.frombuffer(stored, dtype="<u4").astype(np.uint64) == signature))
-        if similarity >= minhash.DEFAULT_THRESHOLD and (best is None or similarity > best[0]):
-            best = (similarity, other)
+    # Same rule as NearDuplicateIndex: candidates in id order, the most similar wins.
+    candidates = tables.signatures_in_bands(conn, bands).items()
+    best = minhash.best_match(
+        signature, ((other, np.frombuffer(stored, dtype="<u4").astype(np.uint64)) for other, stored in candidates)
+    )
     tables.add_signature(conn, document.id, signature.astype("<u4").tobytes(), bands)
     if best is None:
         return None

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["DuplicateLink", "NearDuplicateIndex", "shingles", "signature"]
+__all__ = ["DuplicateLink", "NearDuplicateIndex", "bands", "best_match", "shingles", "signature"]
 
 NUM_PERM = 128
 BANDS = 32
@@ -66,6 +66,26 @@ def signature(items: Iterable[str]) -> Signature:
     values = (np.outer(hashes, _A) + _B) % _MERSENNE & _MAX32
     result: Signature = values.min(axis=0)
     return result
+
+
+def bands(sig: Signature) -> list[tuple[int, Signature]]:
+    """The ``BANDS`` LSH bands of a signature, numbered: two documents are candidates when they
+    share a band (same number, same values)."""
+    rows = NUM_PERM // BANDS
+    return [(b, sig[b * rows : (b + 1) * rows]) for b in range(BANDS)]
+
+
+def best_match(
+    sig: Signature, candidates: Iterable[tuple[str, Signature]], threshold: float = DEFAULT_THRESHOLD
+) -> tuple[float, str] | None:
+    """The candidate most similar to ``sig`` (share of equal values) when at least ``threshold``,
+    as (similarity, id); on a tie the first in the order given wins."""
+    best: tuple[float, str] | None = None
+    for other, other_sig in candidates:
+        similarity = float(np.mean(other_sig == sig))
+        if similarity >= threshold and (best is None or similarity > best[0]):
+            best = (similarity, other)
+    return best
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -112,16 +132,11 @@ class NearDuplicateIndex:
         return link.original if link else document_id
 
     def _bands(self, sig: Signature) -> list[tuple[int, bytes]]:
-        rows = NUM_PERM // BANDS
-        return [(b, sig[b * rows : (b + 1) * rows].tobytes()) for b in range(BANDS)]
+        return [(b, chunk.tobytes()) for b, chunk in bands(sig)]
 
     def _match(self, document_id: str, sig: Signature) -> DuplicateLink | None:
         candidates = {other for band in self._bands(sig) for other in self.buckets.get(band, ())}
-        best: tuple[float, str] | None = None
-        for other in sorted(candidates):
-            similarity = float(np.mean(self.signatures[other] == sig))
-            if similarity >= self.threshold and (best is None or similarity > best[0]):
-                best = (similarity, other)
+        best = best_match(sig, ((other, self.signatures[other]) for other in sorted(candidates)), self.threshold)
         if best is None:
             return None
         return DuplicateLink(document=document_id, original=self.original_of(best[1]), similarity=round(best[0], 4))
