@@ -201,6 +201,55 @@ def test_document_clusters_split_a_topic_into_its_events_and_absorb_loners() -> 
         "3_5ecbplus": "3:3_3ecbplus",
         "4_1ecb": "4:4_1ecb",  # another gold topic is another block, however alike
     }
+    # The fixed two-way cut and the earlier threshold clustering (it absorbs the loner) agree here.
+    assert document_clusters(documents, "bipartition") == document_clusters(documents)
+    assert document_clusters(documents, "linkage") == document_clusters(documents)
+    with pytest.raises(ValueError, match="recursive, bipartition, linkage"):
+        document_clusters(documents, "kmeans")
+
+
+def test_document_clusters_find_as_many_events_as_the_text_shows() -> None:
+    """The default decides the number of clusters per topic: three stories give three."""
+    quake = "A strong earthquake struck Qeshm island in Iran , killing 13 villagers near Qeshm"
+    other = "An earthquake hit Sumatra in Indonesia , and Padang hospitals filled with Sumatra victims"
+    third = "Rescuers in Haiti searched Port-au-Prince rubble after the Haiti earthquake toppled churches"
+    documents = [
+        ecb(f"3_{i}ecb", text + tail)
+        for i, (text, tail) in enumerate(
+            [(quake, ""), (quake, " on Sunday"), (other, ""), (other, " on Monday"), (third, ""), (third, " at night")],
+            1,
+        )
+    ]
+    assert document_clusters(documents) == {
+        "3_1ecb": "3:3_1ecb",
+        "3_2ecb": "3:3_1ecb",
+        "3_3ecb": "3:3_3ecb",
+        "3_4ecb": "3:3_3ecb",
+        "3_5ecb": "3:3_5ecb",
+        "3_6ecb": "3:3_5ecb",
+    }
+    assert len(set(document_clusters(documents, "bipartition").values())) == 2
+
+
+def test_document_clusters_keep_alike_articles_together_unless_told_there_are_two() -> None:
+    """Near-identical articles are one cluster by default (no good seam), as with threshold
+    clustering; only the fixed two-way cut, which knows an ECB+ topic holds two events (a
+    reference, not a result), splits them, along the least similar seam."""
+    text = "Police arrested a man in Ohio after a bank robbery on Main Street"
+    documents = [
+        ecb("5_1ecb", text + " Tuesday"),
+        ecb("5_2ecb", text + " Tuesday morning"),
+        ecb("5_3ecbplus", text + " Friday night in Dayton"),
+        ecb("5_4ecbplus", text + " Friday in Dayton"),
+    ]
+    assert document_clusters(documents, "bipartition") == {
+        "5_1ecb": "5:5_1ecb",
+        "5_2ecb": "5:5_1ecb",
+        "5_3ecbplus": "5:5_3ecbplus",
+        "5_4ecbplus": "5:5_3ecbplus",
+    }
+    assert set(document_clusters(documents).values()) == {"5:5_1ecb"}
+    assert set(document_clusters(documents, "linkage").values()) == {"5:5_1ecb"}
 
 
 def test_document_blocks_by_gold_topic_or_subtopic_and_unknown_blockings() -> None:

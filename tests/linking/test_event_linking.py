@@ -7,7 +7,13 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from newsgraph.eval.ecbplus import participants
-from newsgraph.linking.agglomerative import absorb_small, average_linkage
+from newsgraph.linking.agglomerative import (
+    absorb_small,
+    average_linkage,
+    bipartition,
+    nearest_neighbour_graph,
+    recursive_bipartition,
+)
 from newsgraph.linking.event_coref import (
     EventCorefParameters,
     MentionFeatures,
@@ -83,6 +89,84 @@ def test_absorb_small_keeps_all_when_no_cluster_is_big_and_renumbers() -> None:
     # Cluster 0 (item 0) joins cluster 1; labels start again at 0 in order of first item.
     assert absorb_small(np.ones((3, 3)), [0, 1, 1], 2) == [0, 0, 0]
     assert absorb_small(np.zeros((0, 0)), [], 2) == []
+
+
+def test_bipartition_splits_two_groups_and_keeps_an_outlier_with_its_nearest() -> None:
+    # Items 0-2 and 3-5 are two groups, a little alike (0.05); item 6 is barely like anything, a
+    # bit more like the second group. Average linkage down to two clusters joins the two groups
+    # (0.05) before the outlier (0.03); the normalised cut keeps the groups apart.
+    similarity = np.full((7, 7), 0.05)
+    similarity[:3, :3] = similarity[3:6, 3:6] = 1.0
+    similarity[6, 3:6] = similarity[3:6, 6] = 0.03
+    similarity[6, :3] = similarity[:3, 6] = 0.01
+    assert bipartition(similarity) == [0, 0, 0, 1, 1, 1, 1]
+    # Order does not matter: the first item is always labelled 0.
+    order = [5, 0, 6, 3, 1, 4, 2]
+    assert bipartition(similarity[np.ix_(order, order)]) == [0, 1, 0, 0, 1, 0, 1]
+
+
+def test_bipartition_of_disconnected_and_tiny_inputs() -> None:
+    # Two components with no similarity between them (negatives count as 0) are the two sides.
+    similarity = np.full((4, 4), -0.5)
+    similarity[:2, :2] = similarity[2:, 2:] = 0.8
+    assert bipartition(similarity) == [0, 0, 1, 1]
+    assert bipartition(np.ones((2, 2))) == [0, 1]
+    assert bipartition(np.ones((1, 1))) == [0]
+    assert bipartition(np.zeros((0, 0))) == []
+
+
+def groups(*sizes: int, within: float = 0.8, between: float = 0.1) -> np.ndarray:
+    """A similarity matrix of groups of the given sizes (1 on the diagonal)."""
+    n = sum(sizes)
+    similarity = np.full((n, n), between)
+    start = 0
+    for size in sizes:
+        similarity[start : start + size, start : start + size] = within
+        start += size
+    np.fill_diagonal(similarity, 1.0)
+    return similarity
+
+
+def test_recursive_bipartition_keeps_one_clear_group_whole() -> None:
+    assert recursive_bipartition(groups(6), 0.45) == [0] * 6
+    # Alike with some noise: still no good seam.
+    noise = np.random.default_rng(0).random((8, 8))
+    similarity = 0.5 + 0.05 * (noise + noise.T)
+    np.fill_diagonal(similarity, 1.0)
+    assert recursive_bipartition(similarity, 0.45) == [0] * 8
+    assert recursive_bipartition(similarity, 0.45, neighbours=3) == [0] * 8
+
+
+def test_recursive_bipartition_finds_two_and_three_groups() -> None:
+    assert recursive_bipartition(groups(4, 4), 0.45) == [0] * 4 + [1] * 4
+    assert recursive_bipartition(groups(3, 4, 3), 0.45) == [0] * 3 + [1] * 4 + [2] * 3
+    assert recursive_bipartition(groups(3, 4, 3), 0.45, neighbours=3) == [0] * 3 + [1] * 4 + [2] * 3
+    # A threshold no cut reaches keeps everything together; one every cut reaches splits it all.
+    assert recursive_bipartition(groups(3, 4, 3), 0.0) == [0] * 10
+    assert set(recursive_bipartition(groups(3, 4, 3), 3.0)) == set(range(10))
+
+
+def test_recursive_bipartition_is_deterministic_and_labels_in_order_of_first_item() -> None:
+    similarity = groups(3, 4, 3)
+    order = [5, 0, 9, 3, 7, 1, 8, 2, 6, 4]  # items of groups B A C B C A C A B B
+    shuffled = similarity[np.ix_(order, order)]
+    assert recursive_bipartition(shuffled, 0.45) == [0, 1, 2, 0, 2, 1, 2, 1, 0, 0]
+    assert all(recursive_bipartition(shuffled, 0.45) == recursive_bipartition(shuffled, 0.45) for _ in range(3))
+    assert recursive_bipartition(np.zeros((0, 0)), 0.45) == []
+    assert recursive_bipartition(np.ones((1, 1)), 0.45) == [0]
+
+
+def test_the_neighbour_graph_finds_groups_that_share_a_common_background() -> None:
+    # Two groups that resemble each other almost as much as themselves (a topic's shared words):
+    # on all similarities the cut is poor (0.94), on each item's 3 nearest neighbours it is free.
+    similarity = groups(4, 4, within=0.6, between=0.4)
+    assert recursive_bipartition(similarity, 0.45) == [0] * 8
+    assert recursive_bipartition(similarity, 0.45, neighbours=3) == [0] * 4 + [1] * 4
+    graph = nearest_neighbour_graph(similarity, 3)
+    assert np.array_equal(graph, np.where(similarity == 0.6, 0.6, 0.0))
+    # Symmetric: kept when either item is among the other's nearest.
+    lopsided = np.array([[1.0, 0.9, 0.1], [0.9, 1.0, 0.8], [0.1, 0.8, 1.0]])
+    assert nearest_neighbour_graph(lopsided, 1).tolist() == [[0.0, 0.9, 0.0], [0.9, 0.0, 0.8], [0.0, 0.8, 0.0]]
 
 
 def said(id: str, *who: str) -> MentionFeatures:

@@ -32,11 +32,15 @@ so "shooting" joins "shoot" where both occur and "morning" stays itself.
 What was tried, CoNLL F1 on ECB+ train / dev topics (gold mentions; dev only reported). Document
 clusters inside each gold topic are the default blocks of the eval; "+" rows add to the normal
 lemma in document clusters (the first two without small-cluster absorption, so from 76.2 / 76.8).
-Issue 8 asks for 78 on dev: not reached (77.2 with the defaults). Gold sub-topics as blocks, an
-oracle and not a result, give 78.0 train / 78.4 dev with the defaults, so perfect document
-clusters would gain at most 0.6 on train. Rows after "+ WordNet" start from normal lemma in
-document clusters (76.4 train); rows after the default start from it (77.5 train). Only the
-default, chosen on train, is scored on dev.
+Issue 8 asks for 78 on dev: reached by the current default, document clusters by recursive
+normalised cuts on an 8-nearest-neighbour graph, the number of clusters per topic decided by the
+data (78.4 dev; 77.2 before). Splitting every topic in exactly two scores the same (77.7 / 78.4)
+but uses how ECB+ was built (two events per topic): a reference only, never the method. Gold
+sub-topics as blocks, an oracle and not a result, give 78.0 train / 78.4 dev with the defaults.
+Rows after "+ WordNet" start from normal lemma in document clusters (76.4 train); rows after "the
+default" start from it (77.5 train), rows after "the new default" from the exactly-two clusters
+(77.7 train too; not rerun on the new ones). Only the defaults, chosen on train, are scored on
+dev.
 
 ====================================================  ============  ============
 setting                                               train         dev
@@ -88,6 +92,41 @@ the default, gold sub-topics as blocks (oracle)       78.0          78.4
   and a date (score .5 / 1)                             77.5 / 77.2
 + a named place / object / subject in both, no word
   shared ("Betty Ford" vs "Morningside"), score 0/-1    77.0-77.5
++ document clusters as exactly two per gold topic
+  (an ECB+ topic holds two events): average linkage
+  down to two / then each document moved to its most
+  similar group / threshold clusters merged to two      77.0 / 77.1 / 77.2
+  the normalised cut (Shi & Malik; ratio cut, sign of
+  the Fiedler vector, squared or 5-NN similarities,
+  annotated sentences' TF-IDF mixed in: 77.2-77.6)     77.7
+document clusters split in exactly two by the
+  normalised cut (document B³ .981 train; knows ECB+
+  topics hold two events: a reference, not a result)    77.7          78.4
++ document clusters, number decided by the data:
+  recursive normalised cut while below a threshold
+  (.4-1), full similarities / + sides of >= 2-3
+  documents / mean cross- below .3-.7 of within-
+  similarity                                           72.5-77.4 / 77.5 / 76.9
+  the same on a 5/8/10/12-nearest-neighbour graph
+  (threshold .3-.6)                                     76.5-77.7
+the new default: recursive normalised cut on the
+  8-NN graph, threshold .45 (clusters per topic:
+  train 1/2/3 for 3/20/2 topics, dev 2 for all 8;
+  document B³ .961 train / 1.0 dev)                     77.7          78.4
++ Ahmed et al. 2023's lemma heuristic: same lemma
+  joins only when the two sentences' content words
+  overlap (Jaccard or overlap coefficient .02-.15,
+  else score 0 / .5; other documents only)              72.0-77.7
++ different lemmas join (score .5 / 1) when the
+  sentences' content words overlap (Jaccard .3-.7)      69.6-77.8
+  (77.8 at .7 / .5, +0.07: noise, not taken)
++ explicit date clash (weekday, month, day, year in
+  both, none shared) splits a same-lemma pair, all
+  or weekdays only, score 0 / -1                        76.0-77.7
++ verb + particle as the lemma where WordNet has it
+  ("pass away", "check in"; 108 mentions)               77.7 (-0.05)
++ threshold .2-.7 / sentence-vector cosine weight
+  .3-1 (threshold raised to match)                      77.7-77.8 / 77.7
 ====================================================  ============  ============
 
 The spaCy md vectors are pruned (many words share one vector: "say" = "believe" = "admit",
@@ -101,8 +140,12 @@ issue/release, win/beat) are not synonyms in the frequent senses, and hypernyms 
 much. Within-document chains change nothing: inside a block, same-lemma mentions of one
 document join anyway. The largest wrong join left on train is "check" in topic 1 (two check-ins
 of one actress, 396 pairs): places tell them apart there, but splitting on places costs more
-elsewhere. Hence the defaults: the normal lemma inside document clusters, reporting verbs only with
-the same participants, and WordNet synonyms and derivations.
+elsewhere. Hence the defaults: the normal lemma inside document clusters (recursive normalised
+cuts, as many per gold topic as the data shows), reporting verbs only with the same
+participants, and WordNet synonyms and derivations. What is left on train is mostly lexical:
+kill/murder, check/enter, die/kill, cut/damage, issue/release are missed pairs no gold-free rule
+above recovers; sentence overlap and date clashes split true same-lemma pairs as often as false
+ones.
 
 Pure and deterministic: features in, chains out (sorted by their first mention's id).
 """
