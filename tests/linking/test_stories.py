@@ -11,6 +11,7 @@ from newsgraph.linking.stories import (
     StoryDocument,
     StoryParameters,
     StoryState,
+    _features,
     assign_incrementally,
     cluster_stories,
     features,
@@ -133,16 +134,38 @@ def test_one_at_a_time_finds_its_story_among_more_than_the_shortlist() -> None:
     assert assigned["r0"] == assigned["r1"] == "story:q0"
 
 
+def test_the_lead_counts_twice_but_adds_no_feature() -> None:
+    text = " ".join([*QUAKE, *ELECTION])
+    document = StoryDocument(id="d", text=text)
+    counted = _features(document, lead=60)
+    assert frozenset(counted) == features(document)
+    plain = _features(document)
+    assert counted["qeshm"] == plain["qeshm"] + 1  # once more: in the lead
+    assert counted["turkmenistan"] == plain["turkmenistan"]  # not in the lead
+    assert _features(StoryDocument(id="s", text="Qeshm quake."), lead=60)["qeshm"] == 2  # all of a short text
+
+
+def test_reports_naming_only_different_years_need_more_similarity_to_join() -> None:
+    first = StoryDocument(id="a", text="The Turkmenistan elections of 2008 were won by Berdimuhamedov's party.")
+    second = StoryDocument(id="b", text="The Turkmenistan elections of 2013 were won by Berdimuhamedov's party.")
+    third = StoryDocument(id="c", text="Turkmenistan elections of 2008: Berdimuhamedov's party won them.")
+    strict = StoryParameters(year_penalty=1.0)
+    state, _ = assign_incrementally([first, second, third], strict)
+    assert grouping(state.stories) == {frozenset({"a", "c"}), frozenset({"b"})}
+    state, _ = assign_incrementally([first, second, third], StoryParameters(year_penalty=0.0))
+    assert grouping(state.stories) == {frozenset({"a", "b", "c"})}
+
+
 @pytest.mark.shared
 def test_ecbplus_story_gate() -> None:
-    """Issue 8's acceptance, B³ F1 >= 0.90 on all 33 topics' documents, is met by one batch; the
-    product's path, one document at a time, scores 0.893: its floor is pinned there (floors only
-    move up) until it reaches 0.90."""
+    """Issue 8's acceptance, B³ F1 >= 0.90 on all 33 topics' documents, met by one batch (0.901)
+    and by the product's path, one document at a time (0.9036 in name order): its floor is pinned
+    there (floors only move up)."""
     from newsgraph.eval.cross_document import story_report
     from newsgraph.eval.ecbplus import read_corpus
 
     report = story_report(read_corpus(shared_file(SHARED / "data" / "ecbplus-dev" / "ECB+")))["all"]
     assert report["one_batch"]["b3"]["f1"] >= 0.90
-    assert report["stories"]["b3"]["f1"] >= 0.893
+    assert report["stories"]["b3"]["f1"] >= 0.903
     assert report["random_orders"]["min"] >= 0.87
     assert report["stories"]["b3"]["f1"] > report["tfidf_baseline"]["b3"]["f1"]
