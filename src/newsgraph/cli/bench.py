@@ -15,6 +15,7 @@ from newsgraph.bench.query import build_store, measure_query
 from newsgraph.bench.scaling import measure_scaling
 from newsgraph.bench.throughput import measure_throughput
 from newsgraph.bench.web import measure_web
+from newsgraph.cli.options import json_option
 
 
 class _Report(Protocol):
@@ -40,7 +41,7 @@ BENCHMARKS: dict[str, Callable[[Path], _Report]] = {
 @click.option("--db", metavar="PATH", help="query, web: the store to measure (query: built first with --build-from).")
 @click.option("--build-from", metavar="PATH", help="query: first fill the new store --db by replicating this one.")
 @click.option("--documents", default=50_000, show_default=True, help="query: documents to build with --build-from.")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
+@json_option()
 def command(
     benchmark: str, corpus: Path | None, db: str | None, build_from: str | None, documents: int, as_json: bool
 ) -> None:

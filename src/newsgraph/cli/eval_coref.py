@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from newsgraph.api import build_pipeline, extract
-from newsgraph.cli.options import fail, model_option
+from newsgraph.cli.options import fail, json_option, model_option
 from newsgraph.errors import NewsgraphError
 from newsgraph.eval.coref import CorefScore, gold_chains, read_gold, response_chains
 from newsgraph.model import Analysis
@@ -18,7 +18,7 @@ from newsgraph.model import Analysis
 @click.command("coref")
 @click.argument("gold", type=click.Path(exists=True, path_type=Path))
 @model_option
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
+@json_option()
 @click.option(
     "--root",
     type=click.Path(exists=True, file_okay=False, path_type=Path),

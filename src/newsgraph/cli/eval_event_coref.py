@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from newsgraph.cli.options import fail, model_option
+from newsgraph.cli.options import fail, json_option, model_option
 from newsgraph.errors import NewsgraphError
 from newsgraph.eval.cross_document import BLOCKINGS, event_coref_report, write_predictions
 from newsgraph.eval.ecbplus import read_corpus
@@ -34,7 +34,7 @@ _METRICS = ("muc", "b3", "ceaf_e")
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
     help="Write our chains as key lines: <doc>_<sentence>_<first token>_<last token>\\t(<cluster>).",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
+@json_option()
 def command(corpus: Path, model: str | None, blocking: str, predictions: Path | None, as_json: bool) -> None:
     """Cluster the gold event mentions of ECB+'s annotated sentences across documents and score
     train and dev topics (dev: 2 5 12 18 21 23 34 35) with MUC, B3, CEAF-e and CoNLL F1, beside

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from newsgraph.api import build_pipeline
-from newsgraph.cli.options import fail, model_option
+from newsgraph.cli.options import fail, json_option, limit_option, model_option
 from newsgraph.errors import NewsgraphError
 from newsgraph.eval.plover import Prediction, Score, predict, read_records
 from newsgraph.model import Analysis, Document, to_dict
@@ -19,14 +19,14 @@ from newsgraph.model import Analysis, Document, to_dict
 @click.command("events")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @model_option
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
+@json_option()
 @click.option(
     "--write-predictions",
     "out",
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
     help="Write one JSON line per record to OUT: gold, predicted type, countries and the main event.",
 )
-@click.option("--limit", type=int, default=None, help="Score only the first N records.")
+@limit_option("records")
 def command(file: Path, model: str | None, as_json: bool, out: Path | None, limit: int | None) -> None:
     """Score event coding against PLOVER gold-standard records (a JSON list of records with
     `text`, `event`, `source` and `target`, as in plover_gsr_dev.json).

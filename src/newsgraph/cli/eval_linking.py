@@ -7,7 +7,7 @@ import json
 import click
 
 from newsgraph.api import build_pipeline, extract
-from newsgraph.cli.options import fail, model_option
+from newsgraph.cli.options import fail, json_option, model_option
 from newsgraph.errors import NewsgraphError
 from newsgraph.linking import Linker
 from newsgraph.linking.report import CorpusReport
@@ -18,7 +18,7 @@ from newsgraph.model import Analysis
 @click.argument("inputs", nargs=-1, required=True)
 @model_option
 @click.option("--top", type=int, default=20, show_default=True, help="How many of the most-mentioned to list.")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
+@json_option()
 def command(inputs: tuple[str, ...], model: str | None, top: int, as_json: bool) -> None:
     """Analyse and link a corpus (as ingest does, in memory) and report its canonical entities:
     how many, the most mentioned, person entities named by two different full names (merges

@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from newsgraph.api import build_pipeline
-from newsgraph.cli.options import fail, model_option
+from newsgraph.cli.options import fail, json_option, limit_option, model_option
 from newsgraph.errors import NewsgraphError
 from newsgraph.eval.conll import LABEL_MAP, Chunk, chunks, iter_lines, read_conll, score, to_tags, token_chunks
 from newsgraph.model import Analysis, Document
@@ -25,14 +25,14 @@ SYSTEMS = ("newsgraph", "model")
 @click.command("ner")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @model_option
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
+@json_option()
 @click.option(
     "--write-predictions",
     "predictions",
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
     help="Write the gold file with two columns added: the model's tag, then newsgraph's (IOB2).",
 )
-@click.option("--limit", type=int, default=None, help="Score only the first N documents.")
+@limit_option("documents")
 def command(gold: Path, model: str | None, as_json: bool, predictions: Path | None, limit: int | None) -> None:
     """Score named-entity mentions against CoNLL-2003 data (exact entity match, micro and
     per-type P/R/F1), newsgraph's mentions beside the spaCy model alone (the baseline).

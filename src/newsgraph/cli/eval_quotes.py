@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from newsgraph.api import build_pipeline
-from newsgraph.cli.options import fail, model_option, warn
+from newsgraph.cli.options import fail, json_option, limit_option, model_option, warn
 from newsgraph.errors import NewsgraphError
 from newsgraph.eval.polnear import (
     Score,
@@ -29,14 +29,14 @@ from newsgraph.model import Analysis, Document
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @model_option
 @click.option("--baseline", is_flag=True, help="Also score textacy's direct_quotations on the same parses.")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
+@json_option()
 @click.option(
     "--write-predictions",
     "outdir",
     type=click.Path(file_okay=False, writable=True, path_type=Path),
     help="Write newsgraph's attributions as brat files OUTDIR/<doc>.ann.",
 )
-@click.option("--limit", type=int, default=None, help="Score only the first N articles.")
+@limit_option("articles")
 def command(
     directory: Path, model: str | None, baseline: bool, as_json: bool, outdir: Path | None, limit: int | None
 ) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from newsgraph.cli.options import fail
+from newsgraph.cli.options import fail, json_option
 from newsgraph.eval.cross_document import story_report
 from newsgraph.eval.ecbplus import read_corpus
 
@@ -17,7 +17,7 @@ SYSTEMS = ("stories", "one_batch", "tfidf_baseline", "tfidf_baseline_one_batch")
 
 @click.command("stories")
 @click.argument("corpus", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
+@json_option()
 def command(corpus: Path, as_json: bool) -> None:
     """Cluster ECB+ documents into stories from their text alone and score B3 against the gold
     sub-topics (each topic's two real events), for all documents and the train and dev topics.

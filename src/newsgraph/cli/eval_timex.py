@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from newsgraph.cli.options import fail, model_option
+from newsgraph.cli.options import fail, json_option, limit_option, model_option
 from newsgraph.errors import NewsgraphError
 from newsgraph.eval.tempeval import TYPES, score
 from newsgraph.eval.timeml import Tag, TimeMLDocument, read_corpus, to_timeml
@@ -24,14 +24,14 @@ from newsgraph.stages.timex.tagger import document_date
 @click.argument("gold", type=click.Path(exists=True, path_type=Path))
 @model_option
 @click.option("--baseline", is_flag=True, help="Also score spaCy DATE/TIME entities valued by dateparser.")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of tables.")
+@json_option("Print one JSON object instead of tables.")
 @click.option(
     "--write-predictions",
     "outdir",
     type=click.Path(file_okay=False, path_type=Path),
     help="Write each document as TimeML with our TIMEX3 tags into this folder.",
 )
-@click.option("--limit", type=int, default=None, help="Score only the first N documents.")
+@limit_option("documents")
 def command(
     gold: Path, model: str | None, baseline: bool, as_json: bool, outdir: Path | None, limit: int | None
 ) -> None:

@@ -39,6 +39,16 @@ def model_option(function: F) -> F:
     )(function)
 
 
+def json_option(help: str = "Print one JSON object instead of a table.") -> Callable[[F], F]:
+    """``--json`` (the ``as_json`` flag): machine-readable output; ``help`` says its shape."""
+    return click.option("--json", "as_json", is_flag=True, help=help)
+
+
+def limit_option(unit: str) -> Callable[[F], F]:
+    """``--limit N`` of an eval command: score only the first N ``unit`` (documents, records...)."""
+    return click.option("--limit", type=click.IntRange(1, None), default=None, help=f"Score only the first N {unit}.")
+
+
 def fail(error: NewsgraphError | str, code: int = 1) -> NoReturn:
     """Print ``newsgraph: error: ...`` on stderr and exit."""
     click.echo(f"newsgraph: error: {error}", err=True)

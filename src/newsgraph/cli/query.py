@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 import click
 
 from newsgraph import query as q
-from newsgraph.cli.options import db_option, echo_json, fail
+from newsgraph.cli.options import db_option, echo_json, fail, json_option
 from newsgraph.errors import NewsgraphError
 from newsgraph.export.graph import graph_format, write_graph
 from newsgraph.model import to_dict
@@ -74,7 +74,7 @@ def _output_options(function: F) -> F:
     function = click.option("--after", metavar="CURSOR", help="Continue after the row with this cursor.")(function)
     function = click.option("--limit", type=click.IntRange(1, None), help="Stop after this many rows.")(function)
     function = click.option("--csv", "as_csv", is_flag=True, help="Print CSV instead of a table.")(function)
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of a table.")(function)
+    return json_option("Print JSON lines instead of a table.")(function)
 
 
 def _filters(options: dict[str, Any]) -> q.Filters:
@@ -188,7 +188,7 @@ def command() -> None:
 @command.command("entity")
 @click.argument("entity")
 @db_option
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
+@json_option("Print one JSON object instead of text.")
 def entity_command(entity: str, db: str, as_json: bool) -> None:
     """The profile of ENTITY (id, name or alias): titles, aliases, counts, first and last seen."""
 
@@ -351,7 +351,7 @@ EDGE_TABLE: tuple[Column, ...] = (
     type=click.Choice(["graphml", "gexf"]),
     help="Graph format of --out (default: from its extension).",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object {nodes, edges}.")
+@json_option("Print one JSON object {nodes, edges}.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print the edges as CSV (with actor and recipient names).")
 def network_command(db: str, out: str | None, fmt: str | None, as_json: bool, as_csv: bool, **options: Any) -> None:
     """Who acted on whom: canonical entities and actor -> recipient edges weighted by events,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from newsgraph.cli.options import db_option, echo_json, fail
+from newsgraph.cli.options import db_option, echo_json, fail, json_option
 from newsgraph.errors import NewsgraphError
 from newsgraph.store import open_store
 
@@ -12,7 +12,7 @@ from newsgraph.store import open_store
 @click.command("rejections")
 @db_option
 @click.option("--reason", default=None, help="Only this reason code (empty_text, decode_error, malformed, ...).")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of text.")
+@json_option("Print JSON lines instead of text.")
 def command(db: str, reason: str | None, as_json: bool) -> None:
     """List the inputs an ingest rejected, with the reason code and the message.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from newsgraph.cli.options import db_option, echo_json, fail
+from newsgraph.cli.options import db_option, echo_json, fail, json_option
 from newsgraph.errors import NewsgraphError
 from newsgraph.store import open_store
 
@@ -13,7 +13,7 @@ from newsgraph.store import open_store
 @click.argument("query")
 @db_option
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, None), help="Most hits to show.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of text.")
+@json_option("Print JSON lines instead of text.")
 def command(query: str, db: str, limit: int, as_json: bool) -> None:
     """Full-text search over stored titles and texts, best matches first.
 
