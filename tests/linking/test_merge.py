@@ -8,15 +8,8 @@ from typing import Any
 
 import pytest
 
-from newsgraph.linking.merge import (
-    MergeRules,
-    Report,
-    country_entity_id,
-    figures,
-    merge_reports,
-    merged_event,
-    merged_event_id,
-)
+from newsgraph.linking.merge import MergeRules, Report, country_entity_id, merge_reports
+from newsgraph.linking.merged_record import figures, merged_event, merged_event_id
 from newsgraph.model import Entity, Event, Provenance, Span
 
 PROVENANCE = Provenance(stage="test", stage_version="1")

@@ -24,7 +24,8 @@ import numpy as np
 from sqlalchemy import Connection
 
 from newsgraph.linking import near_duplicates as minhash
-from newsgraph.linking.merge import MergeRules, Report, merge_reports, merged_event
+from newsgraph.linking.merge import MergeRules, Report, merge_reports
+from newsgraph.linking.merged_record import merged_event
 from newsgraph.linking.stories import Story, StoryDocument, StoryParameters, StoryState, assign_incrementally
 from newsgraph.linking.stories import features as story_features
 from newsgraph.model import NearDuplicate
