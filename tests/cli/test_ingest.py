@@ -13,11 +13,16 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from sqlalchemy import func, select
 
 from newsgraph.cli.main import cli
+from newsgraph.linking.corpus import summary
 from newsgraph.store import open_store
+from newsgraph.store.schema import merged_events, near_duplicates, stories
 
 ROOT = Path(__file__).resolve().parents[2]
+#: Seven short articles: three real events each reported by two of them (tests/data/merge/README.md).
+MERGE = ROOT / "tests" / "data" / "merge" / "articles.jsonl"
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +30,7 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
-def stats(runner: CliRunner, db: Path) -> dict[str, int]:
+def stats(runner: CliRunner, db: Path | str) -> dict[str, int]:
     result = runner.invoke(cli, ["stats", "--db", str(db), "--json"])
     assert result.exit_code == 0, result.output
     counts: dict[str, int] = json.loads(result.stdout)
@@ -40,10 +45,13 @@ def test_ingest_wikinews_stores_291_then_nothing(runner, wikinews, tmp_path, nlp
     counts = stats(runner, db)
     assert counts["documents"] == 291
     assert counts["mentions"] > 5000
+    assert counts["unlinked_documents"] == 0
+    assert first.stderr.splitlines()[-1] == _link_line(counts)
     second = runner.invoke(cli, ["ingest", str(wikinews), "--db", str(db)])
     assert second.exit_code == 0, second.output
     assert "291 seen, 0 stored, 291 duplicates, 0 rejected" in second.stderr
     assert f"all 291 documents were already in {db}; nothing new to store" in second.stderr
+    assert "documents:" not in second.stderr  # nothing was linked
     assert stats(runner, db)["documents"] == 291
 
 
@@ -58,6 +66,77 @@ def test_ingest_examples_stores_every_sample_and_search_finds_them(runner, tmp_p
     assert found.exit_code == 0
     hits = [json.loads(line) for line in found.stdout.splitlines()]
     assert hits and all("ceasefire" in (h["snippet"] + (h["title"] or "")).lower() for h in hits)
+
+
+TABLES = (near_duplicates, stories, merged_events)
+
+
+def _link_line(counts: dict[str, int]) -> str:
+    return (
+        f"{counts['documents']} documents: {counts['near_duplicates']} near-duplicates, {counts['stories']} stories, "
+        f"{counts['merged_events']} merged events from {counts['events']} event mentions "
+        f"({counts['merged_events_reported_by_several']} reported by two or more articles)"
+    )
+
+
+def _assert_stats_match_the_store(counts: dict[str, int], db: str) -> None:
+    with open_store(db, create=False) as store:
+        linked = summary(store)
+        with store.read() as conn:
+            rows = {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one() for t in TABLES}
+    assert counts["documents"] == linked.documents
+    assert counts["events"] == linked.event_mentions
+    assert counts["near_duplicates"] == linked.near_duplicates == rows["near_duplicates"]
+    assert counts["stories"] == linked.stories == rows["stories"]
+    assert counts["merged_events"] == linked.merged_events == rows["merged_events"]
+    assert counts["merged_events_reported_by_several"] == linked.reported_by_several
+
+
+def test_ingest_prints_what_linking_made_and_stats_count_it(runner, store_url, nlp) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(cli, ["ingest", str(MERGE), "--db", store_url])
+    assert result.exit_code == 0, result.output
+    counts = stats(runner, store_url)
+    assert counts["documents"] == 7 and counts["unlinked_documents"] == 0
+    assert counts["merged_events_reported_by_several"] == 3  # the visit, the ceasefire, the shelling
+    assert 0 < counts["stories"] < 7 and counts["merged_events"] < counts["events"]
+    _assert_stats_match_the_store(counts, store_url)
+    # The same line `newsgraph link` prints, after the ingest summary.
+    assert result.stderr.splitlines()[-2:] == ["7 seen, 7 stored, 0 duplicates, 0 rejected", _link_line(counts)]
+    with open_store(store_url, create=False) as store:
+        assert _link_line(counts) == summary(store).describe()
+    # Nothing stored and nothing pending: nothing linked, no linking line.
+    again = runner.invoke(cli, ["ingest", str(MERGE), "--db", store_url])
+    assert again.exit_code == 0, again.output
+    assert "documents:" not in again.stderr
+    assert stats(runner, store_url) == counts
+
+
+def test_ingest_no_link_leaves_documents_unlinked_until_an_ingest_links_them(runner, store_url, nlp) -> None:  # type: ignore[no-untyped-def]
+    deferred = runner.invoke(cli, ["ingest", str(MERGE), "--db", store_url, "--no-link"])
+    assert deferred.exit_code == 0, deferred.output
+    assert "documents:" not in deferred.stderr  # only the hint to run `newsgraph link`
+    assert "not linked across the corpus yet: run `newsgraph link" in deferred.stderr
+    counts = stats(runner, store_url)
+    assert counts["documents"] == 7 and counts["unlinked_documents"] == 7
+    assert [counts[k] for k in ("near_duplicates", "stories", "merged_events")] == [0, 0, 0]
+    _assert_stats_match_the_store(counts, store_url)
+    # A later ingest stores nothing new but links what the first one left.
+    later = runner.invoke(cli, ["ingest", str(MERGE), "--db", store_url])
+    assert later.exit_code == 0, later.output
+    linked = stats(runner, store_url)
+    assert linked["unlinked_documents"] == 0 and linked["merged_events_reported_by_several"] == 3
+    _assert_stats_match_the_store(linked, store_url)
+    assert later.stderr.splitlines()[-1] == _link_line(linked)
+
+
+def test_stats_prints_a_table_with_the_link_counts(runner, tmp_path, nlp) -> None:  # type: ignore[no-untyped-def]
+    db = tmp_path / "table.db"
+    assert runner.invoke(cli, ["ingest", str(MERGE), "--db", str(db), "--no-link"]).exit_code == 0
+    table = runner.invoke(cli, ["stats", "--db", str(db)])
+    assert table.exit_code == 0, table.output
+    rows = dict(line.split() for line in table.stdout.splitlines())
+    assert list(rows) == list(stats(runner, db))
+    assert rows["documents"] == "7" and rows["unlinked_documents"] == "7" and rows["stories"] == "0"
 
 
 def test_bad_inputs_are_reported_recorded_and_the_batch_goes_on(runner, tmp_path, nlp) -> None:  # type: ignore[no-untyped-def]

@@ -13,6 +13,8 @@ from newsgraph import api
 from newsgraph.cli.options import db_option, fail, model_option, read_options
 from newsgraph.errors import NewsgraphError
 from newsgraph.ingest.fetch import Fetcher
+from newsgraph.linking.corpus import LinkSummary
+from newsgraph.linking.corpus import summary as link_summary
 from newsgraph.scale.dask import PipelineSpec, dask_runner
 from newsgraph.store import open_store
 
@@ -84,7 +86,8 @@ def command(
     scheduler: str | None,
     no_link: bool,
 ) -> None:
-    """Read, analyse and store articles; print a summary (seen, stored, duplicates, rejected).
+    """Read, analyse and store articles; print a summary (seen, stored, duplicates, rejected)
+    and, when it linked documents, what the corpus holds after linking (as `newsgraph link`).
 
     Inputs are files, folders (recursive), globs, http(s) URLs of pages or feeds, a text file
     listing URLs one per line, or - for stdin. Documents already in the database (same URL or
@@ -99,6 +102,7 @@ def command(
       newsgraph ingest archive/*.warc.gz --workers 2 --db postgresql://localhost/news
     """
     summary = api.IngestSummary()
+    linked: LinkSummary | None = None
     progress = _Progress()
     if workers is not None and scheduler is not None:
         fail("give --workers or --scheduler, not both", code=2)
@@ -113,6 +117,8 @@ def command(
             store = stack.enter_context(open_store(db))
             fetch = stack.enter_context(Fetcher(cache=store.http_cache()))
             options = api.ReadOptions(format=input_format, fields=fields)
+            # Ingest links what it stores and what an earlier run left unlinked.
+            unlinked = 0 if no_link else store.unlinked_documents()
             api.ingest(
                 inputs,
                 db=store,
@@ -124,6 +130,8 @@ def command(
                 progress=progress,
                 link=not no_link,
             )
+            if not no_link and (summary.stored or unlinked):
+                linked = link_summary(store, summary.stored + unlinked)
     except KeyboardInterrupt:
         progress.done()
         click.echo(summary.describe(db), err=True)
@@ -135,6 +143,8 @@ def command(
         fail(error)
     progress.done()
     click.echo(summary.describe(db), err=True)
+    if linked is not None:
+        click.echo(linked.describe(), err=True)
     if no_link and summary.stored:
         click.echo(f"not linked across the corpus yet: run `newsgraph link --db {db}`", err=True)
 

@@ -23,6 +23,7 @@ from newsgraph.errors import StoreError
 from newsgraph.model import Analysis, Document, Entity, Rejection
 from newsgraph.store import records
 from newsgraph.store.backend import Backend, SearchHit
+from newsgraph.store.corpus import read_progress
 from newsgraph.store.http_cache import CachedResponse, StoreHttpCache
 from newsgraph.store.migrations import SCHEMA_VERSION, migrate, read_version
 from newsgraph.store.schema import (
@@ -33,7 +34,10 @@ from newsgraph.store.schema import (
     event_edges,
     event_participants,
     http_cache,
+    merged_events,
+    near_duplicates,
     rejections,
+    stories,
 )
 
 __all__ = ["Duplicate", "Store"]
@@ -253,11 +257,34 @@ class Store:
             return [records.fact_from_data("entities", data) for data in conn.scalars(query)]
 
     def stats(self) -> dict[str, int]:
-        """How many documents, rejections and facts of each kind the database holds."""
-        tables = {"documents": documents, "rejections": rejections, "entities": entities, **FACT_TABLES}
-        order = ("documents", "rejections", "mentions", "entities", "time_expressions", "quotes", "events")
+        """How many documents, rejections and facts of each kind the database holds, then what
+        cross-document linking made of them: near-duplicate links, stories, merged events (and
+        those reported by two or more articles), and the documents not linked yet (stored with
+        ``--no-link``, or by an interrupted ingest or link). Keys are stable; new ones go last."""
+        tables = {
+            "documents": documents,
+            "rejections": rejections,
+            "entities": entities,
+            **FACT_TABLES,
+            "near_duplicates": near_duplicates,
+            "stories": stories,
+            "merged_events": merged_events,
+        }
+        order = (
+            *("documents", "rejections", "mentions", "entities", "time_expressions", "quotes", "events"),
+            *("near_duplicates", "stories", "merged_events"),
+        )
+        several = select(func.count()).select_from(merged_events).where(merged_events.c.articles >= 2)
         with self._reading() as conn:
-            return {name: conn.execute(select(func.count()).select_from(tables[name])).scalar_one() for name in order}
+            counts = {name: conn.execute(select(func.count()).select_from(tables[name])).scalar_one() for name in order}
+            counts["merged_events_reported_by_several"] = conn.execute(several).scalar_one()
+            counts["unlinked_documents"] = _unlinked(conn)
+        return counts
+
+    def unlinked_documents(self) -> int:
+        """How many stored documents cross-document linking has not reached yet."""
+        with self._reading() as conn:
+            return _unlinked(conn)
 
     def http_cache(self) -> StoreHttpCache:
         """This store as a fetcher's cache (``get(url)``, ``put(url, entry)``)."""
@@ -332,6 +359,12 @@ def _find_duplicate(conn: Connection, document: Document) -> Duplicate | None:
             if matches(row):
                 return Duplicate(document_id=row.id, by=by, origin=row.origin)
     return None
+
+
+def _unlinked(conn: Connection) -> int:
+    """Documents stored after the linking watermark (``linking.corpus`` links in ``seq`` order)."""
+    seq, _ = read_progress(conn)
+    return int(conn.execute(select(func.count()).select_from(documents).where(documents.c.seq > seq)).scalar_one())
 
 
 def _insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
