@@ -10,7 +10,7 @@ import pytest
 from newsgraph import api
 from newsgraph.errors import ConfigError
 from newsgraph.model import to_dict
-from newsgraph.scale.dask import PipelineSpec, dask_runner
+from newsgraph.scale.dask import WORKER_ENVIRONMENT, PipelineSpec, dask_runner
 from newsgraph.store import open_store
 
 
@@ -32,6 +32,21 @@ def test_dask_and_sequential_runners_store_identical_facts(tmp_path: Path, wikin
     with dask_runner(workers=2, spec=PipelineSpec(batch_size=pipeline.batch_size)) as runner:
         distributed = api.ingest([str(wikinews)], db=str(dask_db), pipeline=runner)
         assert runner.timings.documents == 291
+
+        def settings() -> tuple[str | None, bool, str]:  # runs on each worker (pickled by value)
+            import os
+
+            import dask
+
+            return (
+                os.environ.get("MALLOC_MMAP_THRESHOLD_"),
+                dask.config.get("distributed.worker.profile.enabled"),
+                dask.config.get("distributed.admin.tick.interval"),
+            )
+
+        # Every worker runs with the malloc setting and without the dashboard-only profiler.
+        threshold = dict(WORKER_ENVIRONMENT)["MALLOC_MMAP_THRESHOLD_"]
+        assert set(runner.client.run(settings).values()) == {(threshold, False, "1s")}
         assert {"spacy", *(stage.name for stage in pipeline.stages)} <= set(runner.timings.seconds)
     assert sequential.stored == distributed.stored == 291
     one, other = _facts(sequential_db), _facts(dask_db)
