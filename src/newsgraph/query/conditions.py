@@ -47,6 +47,17 @@ class Resolved:
     recipient: str | None = None
     place: str | None = None
 
+    def roles(self) -> list[tuple[str, tuple[str, ...]]]:
+        """Each given entity filter as (entity id, the event roles it may fill): ``entity`` any
+        of actor, recipient and place; the others their own role."""
+        wanted = (
+            (self.entity, ("actor", "recipient", "place")),
+            (self.actor, ("actor",)),
+            (self.recipient, ("recipient",)),
+            (self.place, ("place",)),
+        )
+        return [(entity_id, roles) for entity_id, roles in wanted if entity_id is not None]
+
 
 def resolve(conn: Connection, filters: Filters) -> Resolved:
     """Resolve every entity filter (raising EntityNotFoundError / AmbiguousEntityError)."""

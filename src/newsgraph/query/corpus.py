@@ -227,21 +227,15 @@ def merged_events_list(
         conds.append(merged_events.c.type.in_(filters.types))
     if filters.story is not None:
         conds.append(merged_events.c.story_id == filters.story)
-    for value, roles in (
-        (resolved.entity, ("actor", "recipient", "place")),
-        (resolved.actor, ("actor",)),
-        (resolved.recipient, ("recipient",)),
-        (resolved.place, ("place",)),
-    ):
-        if value is not None:
-            conds.append(
-                exists().where(
-                    m.c.merged_id == merged_events.c.id,
-                    p.c.event_id == m.c.event_id,
-                    p.c.entity_id == value,
-                    p.c.role.in_(roles),
-                )
+    for value, roles in resolved.roles():
+        conds.append(
+            exists().where(
+                m.c.merged_id == merged_events.c.id,
+                p.c.event_id == m.c.event_id,
+                p.c.entity_id == value,
+                p.c.role.in_(roles),
             )
+        )
     if filters.source is not None:
         conds.append(
             exists().where(

@@ -63,14 +63,8 @@ def event_conditions(store: Store, filters: Filters) -> list[ColumnElement[bool]
         conds.append(events_table.c.type.in_(filters.types))
     if filters.modalities:
         conds.append(events_table.c.modality.in_(filters.modalities))
-    for value, roles in (
-        (resolved.entity, ("actor", "recipient", "place")),
-        (resolved.actor, ("actor",)),
-        (resolved.recipient, ("recipient",)),
-        (resolved.place, ("place",)),
-    ):
-        if value is not None:
-            conds.append(where.participant(events_table.c.id, value, roles))
+    for value, roles in resolved.roles():
+        conds.append(where.participant(events_table.c.id, value, roles))
     if filters.country is not None:
         conds.append(where.country_participant(events_table.c.id, filters.country))
     return conds
