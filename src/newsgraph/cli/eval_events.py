@@ -1,4 +1,5 @@
-"""``newsgraph eval events``: event coding against PLOVER gold-standard records."""
+"""``newsgraph eval events``: event coding against PLOVER gold-standard records, or against
+newsgraph's own gold set of annotated Wikinews articles (gold/wikinews-events.jsonl)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,15 @@ from typing import Any
 import click
 
 from newsgraph.api import build_pipeline
+from newsgraph.cli import eval_event_gold
 from newsgraph.cli.options import fail, json_option, limit_option, model_option
 from newsgraph.errors import NewsgraphError
-from newsgraph.eval.plover import Prediction, Score, predict, read_records
+from newsgraph.eval.event_gold import SPLITS
+from newsgraph.eval.plover import Prediction, Score, folds, predict, read_records
 from newsgraph.model import Analysis, Document, to_dict
+
+#: Where ../shared/data is from the project's root (the corpus files the gold annotates).
+DEFAULT_DATA = Path("../shared/data")
 
 
 @click.command("events")
@@ -21,29 +27,95 @@ from newsgraph.model import Analysis, Document, to_dict
 @model_option
 @json_option()
 @click.option(
+    "--split",
+    "splits",
+    type=click.Choice(SPLITS),
+    multiple=True,
+    help="Our gold set only: score these splits (repeatable; default dev). The test split is for the final figures.",
+)
+@click.option(
+    "--data",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_DATA,
+    show_default=True,
+    help="Our gold set only: the folder holding the corpus files it annotates.",
+)
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="Our gold set only: score only events with at least this confidence (default: all).",
+)
+@click.option(
+    "--write-errors",
+    "errors_out",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Our gold set only: write every miss, false positive and wrong field as JSON lines to this file.",
+)
+@click.option(
+    "--fold",
+    type=click.IntRange(1, 2),
+    default=None,
+    help="PLOVER records only: score one half (1: the odd records of each type, 2: the even ones).",
+)
+@click.option(
     "--write-predictions",
     "out",
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help="Write one JSON line per record to OUT: gold, predicted type, countries and the main event.",
+    help="PLOVER records only: write one JSON line per record: gold, predicted type, countries and the main event.",
 )
-@limit_option("records")
-def command(file: Path, model: str | None, as_json: bool, out: Path | None, limit: int | None) -> None:
-    """Score event coding against PLOVER gold-standard records (a JSON list of records with
-    `text`, `event`, `source` and `target`, as in plover_gsr_dev.json).
+@limit_option("records or articles")
+def command(
+    file: Path,
+    model: str | None,
+    as_json: bool,
+    splits: tuple[str, ...],
+    data: Path,
+    min_confidence: float | None,
+    errors_out: Path | None,
+    fold: int | None,
+    out: Path | None,
+    limit: int | None,
+) -> None:
+    """Score event coding against gold data: PLOVER gold-standard records (a JSON list of
+    records with `text`, `event`, `source` and `target`, as in plover_gsr_dev.json), or our own
+    gold set of annotated articles (JSON lines, gold/wikinews-events.jsonl).
 
-    One predicted type per record: the main event (highest in the parse), coded as PLOVER codes
-    intentions (AGREE/THREATEN) and refusals (REJECT). PLOVER v0.5 gold labels are mapped to 2.0
-    (DEMAND->REQUEST, DISAPPROVE->ACCUSE, INVESTIGATE->ACCUSE, FIGHT->ASSAULT). Prints event-type
-    accuracy, macro-F1, per-type P/R/F1, the confusion matrix, and actor/recipient country
-    match on records whose gold side has a country code.
+    PLOVER records: one predicted type per record, the main event (highest in the parse), coded
+    as PLOVER codes intentions (AGREE/THREATEN) and refusals (REJECT); v0.5 labels are mapped to
+    2.0. Prints type accuracy, macro-F1, per-type P/R/F1, the confusion matrix, and actor and
+    recipient country match.
+
+    Our gold set: every sentence of each annotated article; events paired by type within a
+    sentence. Prints event precision, recall and F1 overall and per type, actor, recipient,
+    modality and date accuracy on paired events, the share of predicted events right in every
+    field, and the reliability of the events' confidence (ECE).
 
     \b
     Example:
       newsgraph eval events ../shared/data/plover-gsr-dev/plover_gsr_dev.json
-      newsgraph eval events GOLD.json --json --write-predictions predictions.jsonl
+      newsgraph eval events ../shared/data/plover-gsr-dev/plover_gsr_dev.json --fold 1
+      newsgraph eval events gold/wikinews-events.jsonl --split dev
+      newsgraph eval events gold/wikinews-events.jsonl --split dev --min-confidence 0.5 --json
     """
+    if eval_event_gold.is_gold_file(file):
+        eval_event_gold.run(
+            file,
+            splits=splits or ("dev",),
+            data=data,
+            model=model,
+            min_confidence=min_confidence,
+            as_json=as_json,
+            errors_out=errors_out,
+            limit=limit,
+        )
+        return
     try:
-        records = read_records(file)[:limit]
+        records = read_records(file)
+        if fold is not None:
+            assigned = folds(records)
+            records = [r for r in records if assigned[r.id] == fold]
+        records = records[:limit]
         pipeline = build_pipeline(model=model, on_error="reject")
     except NewsgraphError as error:
         fail(str(error))
@@ -57,7 +129,7 @@ def command(file: Path, model: str | None, as_json: bool, out: Path | None, limi
         score.add(record, prediction)
         if out is not None:
             lines.append(_prediction_line(record.id, record.type, prediction))
-    report: dict[str, Any] = {"gold": str(file), **score.report(), "seconds": round(time.perf_counter() - started, 1)}
+    report: dict[str, Any] = {"gold": str(file), "fold": fold, **score.report(), "seconds": round(time.perf_counter() - started, 1)}
     if out is not None:
         out.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
     if as_json:

@@ -24,7 +24,7 @@ from newsgraph.ontology.plover import load_ontology
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["GoldRecord", "Prediction", "Score", "main_event", "predict", "read_records"]
+__all__ = ["GoldRecord", "Prediction", "Score", "folds", "main_event", "predict", "read_records"]
 
 #: PLOVER v0.5 labels renamed in 2.0.
 V05_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
@@ -84,6 +84,18 @@ def read_records(path: Path) -> list[GoldRecord]:
             )
         )
     return records
+
+
+def folds(records: list[GoldRecord]) -> dict[str, int]:
+    """The 2-fold cross-check's halves: within each gold type, in file order, the 1st, 3rd, ...
+    record is in fold 1 and the 2nd, 4th, ... in fold 2 (so both halves have every type). Rules
+    are changed on one fold and scored on the other."""
+    seen: Counter[str] = Counter()
+    assigned = {}
+    for record in records:
+        assigned[record.id] = 1 + seen[record.type] % 2
+        seen[record.type] += 1
+    return assigned
 
 
 def _depth(doc: Doc, start: int) -> int:
