@@ -263,7 +263,15 @@ class Event:
     expression in its own clause takes the quotation's time. ``place_source`` says where
     ``place`` comes from: ``sentence`` (the event's own sentence names it), or, when the
     sentence names no place, ``paragraph`` (the place an earlier sentence of its paragraph is
-    set in) or ``document`` (the article's main location), as event coders geolocate."""
+    set in) or ``document`` (the article's main location), as event coders geolocate.
+
+    ``background`` marks an event the article tells as past or background to its news (a
+    history, "the 2001 attacks", "had been arrested", "since 2014"): timelines, aggregates and
+    the GDELT-style export count only the news of the day unless asked for background too. Such
+    an event keeps its own date when the text gives one; else ``time`` is empty and ``latest``
+    holds the latest date it can have happened (the article's date).
+    ``provenance.confidence`` is the event classifier's calibrated probability that the event is
+    right in type (of the events near 0.8, about 80% are right on held-out data)."""
 
     id: str
     document_id: str
@@ -286,6 +294,8 @@ class Event:
     duration: str | None = None
     time_source: str | None = None
     place_source: str | None = None
+    background: bool = False
+    latest: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

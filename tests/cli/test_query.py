@@ -12,11 +12,12 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
+import newsgraph.query.filters as filters_module
 from newsgraph.cli.main import cli
 from newsgraph.store import open_store
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "query"))
-from query_samples import build_corpus
+from query_samples import build_corpus, rated_document
 
 
 @pytest.fixture
@@ -101,3 +102,91 @@ def test_export_commands(db: str, tmp_path: Path) -> None:
     gexf = tmp_path / "net.gexf"
     code, _, _ = run("export", "network", "--db", db, "--out", str(gexf))
     assert code == 0 and "ent_kim1" in nx.read_gexf(gexf).nodes
+
+
+def test_modality_filters_the_event_list(db: str) -> None:
+    # Regression: --modality was parsed but never reached the query, so it listed every event.
+    code, out, err = run("query", "events", "--db", db, "--modality", "negated")
+    assert code == 0 and out == "" and err == "no events match\n"
+    code, out, _ = run("query", "events", "--db", db, "--modality", "ASSERTED", "--json")
+    assert code == 0 and len(out.splitlines()) == 6
+
+
+@pytest.fixture
+def rated_db(db: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The corpus plus a document of rated events (0.9, 0.3, and 0.8 but background), with
+    the default threshold pinned to 0.5."""
+    monkeypatch.setattr(filters_module, "event_threshold", lambda: 0.5)
+    with open_store(db) as store:
+        store.add(rated_document())
+    return db
+
+
+def _ids(out: str) -> set[str]:
+    return {json.loads(line)["id"] for line in out.splitlines()}
+
+
+def test_event_commands_take_min_confidence_and_background(rated_db: str) -> None:
+    sure, doubtful, history = (e.id for e in rated_document().events)
+    code, out, _ = run("query", "events", "--db", rated_db, "--json")
+    default = _ids(out)
+    assert code == 0 and sure in default and not default & {doubtful, history} and len(default) == 7
+    code, out, _ = run("query", "events", "--db", rated_db, "--json", "--min-confidence", "0", "--background")
+    assert _ids(out) == default | {doubtful, history}
+    rows = {json.loads(line)["id"]: json.loads(line) for line in out.splitlines()}
+    assert (rows[history]["confidence"], rows[history]["background"]) == (0.8, True)
+    code, out, _ = run("query", "events", "--db", rated_db, "--csv", "--min-confidence", "0.85")
+    cells = {r["id"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert cells[sure]["confidence"] == "0.9" and cells[sure]["background"] == "False"
+    code, out, _ = run("query", "timeline", "ent_putin", "--db", rated_db, "--json", "--min-confidence", "0")
+    assert doubtful in _ids(out) and history not in _ids(out)
+    code, out, _ = run(
+        "query", "network", "--db", rated_db, "--json", "--since", "2019-06", "--until", "2019-06", "--background"
+    )
+    assert {(e["source"], e["target"]) for e in json.loads(out)["edges"]} == {
+        ("ent_putin", "ent_xi"),
+        ("ent_zelensky", "ent_putin"),
+    }
+    code, out, _ = run("query", "entity", "Putin", "--db", rated_db, "--json", "--min-confidence", "0")
+    assert json.loads(out)["events_as_actor"] == 5
+    code, out, _ = run("query", "entity", "Putin", "--db", rated_db)
+    assert "events as actor 4, as recipient 2" in out
+
+
+def test_min_confidence_out_of_range_exits_2_with_the_fix(rated_db: str) -> None:
+    code, out, err = run("query", "events", "--db", rated_db, "--min-confidence", "1.5")
+    assert code == 2 and out == ""
+    assert err == (
+        "newsgraph: error: --min-confidence 1.5 is not a confidence from 0 to 1; use e.g. 0.8, 0 to show "
+        "every event, or leave it out for the default threshold (0.5)\n"
+    )
+
+
+def test_only_commands_about_events_offer_the_event_filters() -> None:
+    for verb in ("events", "timeline", "network", "merged-events", "entity"):
+        _, out, _ = run("query", verb, "--help")
+        assert "--min-confidence" in out and "--background" in out, verb
+        assert "0 shows all" in out, verb
+    for verb in ("quotes", "documents", "stories"):
+        _, out, _ = run("query", verb, "--help")
+        assert "--min-confidence" not in out and "--background" not in out, verb
+
+
+def test_export_takes_min_confidence_and_background_for_events(rated_db: str, tmp_path: Path) -> None:
+    sure, doubtful, history = (e.id for e in rated_document().events)
+    code, out, _ = run("export", "events", "--db", rated_db)
+    assert code == 0 and sure in _ids(out) and not _ids(out) & {doubtful, history}
+    code, out, _ = run("export", "events", "--db", rated_db, "--min-confidence", "0", "--background")
+    assert _ids(out) >= {sure, doubtful, history} and len(_ids(out)) == 9
+    code, out, _ = run("export", "events", "--db", rated_db, "--format", "csv", "--background")
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert (rows[history]["provenance.confidence"], rows[history]["background"]) == ("0.8", "True")
+    code, out, _ = run("export", "gdelt", "--db", rated_db, "--min-confidence", "0")
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert set(rows) >= {sure, doubtful} and history not in rows
+    assert (rows[doubtful]["confidence"], rows[doubtful]["background"]) == ("0.3", "False")
+    code, out, err = run("export", "quotes", "--db", rated_db, "--background")
+    assert code == 2 and err == (
+        "newsgraph: error: --min-confidence/--background apply to events, merged_events, gdelt, network, "
+        "not to quotes; leave them out\n"
+    )

@@ -7,6 +7,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "query"))
 
-from query_samples import CORPUS, add_merged_event, add_story, build_corpus
+from query_samples import CORPUS, add_merged_event, add_story, build_corpus, rated_document
 
-__all__ = ["CORPUS", "add_merged_event", "add_story", "build_corpus"]
+__all__ = ["CORPUS", "add_merged_event", "add_story", "build_corpus", "rated_document"]

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import copy
 import csv
+import dataclasses
 import io
 import json
 from pathlib import Path
+from typing import Any
 
+import jsonschema
 import networkx as nx
 import pytest
-from export_samples import CORPUS, add_merged_event, add_story
+from export_samples import CORPUS, add_merged_event, add_story, rated_document
 
+import newsgraph.query.filters as filters_module
 from newsgraph.export import gdelt
 from newsgraph.export.graph import write_graph
+from newsgraph.export.record import schema, to_record
 from newsgraph.export.records import RECORD_KINDS, iter_records
 from newsgraph.export.tables import RECORD_CLASSES, columns, flat_row, write_csv
-from newsgraph.model import Event, from_dict
-from newsgraph.query import Filters, network
+from newsgraph.model import Analysis, Document, Event, from_dict
+from newsgraph.query import Filters, QueryError, network
 from newsgraph.store import Store
 
 
@@ -87,3 +93,59 @@ def test_network_graph_files(store: Store, tmp_path: Path, fmt: str) -> None:
     assert set(graph.nodes) == {"ent_putin", "ent_xi", "ent_zelensky"}
     assert graph.nodes["ent_putin"]["country"] == "RUS"
     assert int(graph.edges["ent_putin", "ent_xi"]["events"]) == 2
+
+
+def test_event_exports_keep_the_events_the_filters_keep(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(filters_module, "event_threshold", lambda: 0.5)
+    store.add(rated_document())
+    sure, doubtful, history = rated_document().events
+    unrated = {e.id for a in CORPUS for e in a.events}
+    assert {r["id"] for r in iter_records(store, "events")} == unrated | {sure.id}
+    everything = Filters(min_confidence=0, background=True)
+    found = {r["id"]: r for r in iter_records(store, "events", everything)}
+    assert set(found) == unrated | {sure.id, doubtful.id, history.id}
+    assert from_dict(Event, found[history.id]) == history  # still the exact record
+    add_merged_event(store, "mev_history", [history])
+    assert [r["id"] for r in iter_records(store, "merged_events")] == []
+    assert [r["id"] for r in iter_records(store, "merged_events", Filters(background=True))] == ["mev_history"]
+    with pytest.raises(QueryError, match="quotes cannot be filtered by background; it takes no filters"):
+        iter_records(store, "quotes", Filters(background=True))
+
+
+def test_event_csv_has_the_confidence_and_background_columns(store: Store) -> None:
+    store.add(rated_document())
+    header = columns(Event)
+    assert {"provenance.confidence", "background", "latest"} <= set(header)
+    rows = [flat_row(r, header) for r in iter_records(store, "events", Filters(min_confidence=0, background=True))]
+    history = rated_document().events[2]
+    assert {(r["provenance.confidence"], r["background"]) for r in rows if r["id"] == history.id} == {(0.8, True)}
+
+
+def _extracted(analysis: Analysis) -> dict[str, Any]:
+    """The extract record of a sample analysis, under a real document id (samples use doc_0001)."""
+    document = dataclasses.replace(analysis.document, id=Document.make_id(analysis.document.text))
+    return to_record(dataclasses.replace(analysis, document=document))
+
+
+def test_extract_records_carry_confidence_background_and_latest() -> None:
+    analysis = rated_document()
+    sure, _, history = analysis.events
+    undated = dataclasses.replace(history, latest="2019-06-01")
+    record = _extracted(dataclasses.replace(analysis, events=(sure, undated)))
+    jsonschema.validate(record, schema())
+    assert [(e["confidence"], e["background"], e["latest"]) for e in record["events"]] == [
+        (0.9, False, None),
+        (0.8, True, "2019-06-01"),
+    ]
+    unrated = _extracted(CORPUS[0])
+    jsonschema.validate(unrated, schema())
+    assert unrated["events"][0]["confidence"] is None
+    for field in ("confidence", "background", "latest"):
+        missing = copy.deepcopy(record)
+        del missing["events"][0][field]
+        with pytest.raises(jsonschema.ValidationError, match=f"'{field}' is a required property"):
+            jsonschema.validate(missing, schema())
+    beyond = copy.deepcopy(record)
+    beyond["events"][0]["confidence"] = 1.2
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(beyond, schema())

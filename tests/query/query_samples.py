@@ -2,11 +2,13 @@
 
 Each document is one sentence per event or quote, so every evidence span slices its text.
 ``build_corpus`` writes it into a store; ``add_story`` and ``add_merged_event`` add the rows
-linking would write (the tests only read those tables).
+linking would write (the tests only read those tables). Its events predate the event classifier
+(no confidence); ``rated_document`` is one more document whose events it rated.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from newsgraph.model import (
@@ -141,6 +143,27 @@ CORPUS = [
     document(4, "2019-12-31", [Ev("CONSULT", "ent_putin", "ent_xi"), Ev("AID", "ent_xi", "ent_putin")]),
     document(5, "2020-02-01", [Ev("THREATEN", "ent_kim1", "ent_kim2"), Qu("ent_putin", "Peace is near")]),
 ]
+
+
+def _rated(event: Event, confidence: float, background: bool = False) -> Event:
+    provenance = dataclasses.replace(event.provenance, confidence=confidence)
+    return dataclasses.replace(event, provenance=provenance, background=background)
+
+
+def rated_document() -> Analysis:
+    """2019-06-01: a sure CONSULT, a doubtful ASSAULT and a sure but background ACCUSE."""
+    base = document(
+        6,
+        "2019-06-01",
+        [
+            Ev("CONSULT", "ent_putin", "ent_xi", place="ent_moscow"),
+            Ev("ASSAULT", "ent_putin", "ent_zelensky"),
+            Ev("ACCUSE", "ent_zelensky", "ent_putin"),
+        ],
+    )
+    sure, doubtful, history = base.events
+    events = (_rated(sure, 0.9), _rated(doubtful, 0.3), _rated(history, 0.8, background=True))
+    return dataclasses.replace(base, events=events)
 
 
 def build_corpus(store: Store) -> None:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Column, Connection, Integer, Table, inspect, text
-from store_samples import MakeAnalysis
+from store_samples import ARTICLE, MakeAnalysis
 
 from newsgraph.errors import StoreError
-from newsgraph.store import SCHEMA_VERSION, Backend, open_store
+from newsgraph.model import Analysis
+from newsgraph.store import SCHEMA_VERSION, Backend, Store, open_store
 from newsgraph.store.migrations import _CORPUS_TABLES, MIGRATIONS, Migration, migrate, read_version
 from newsgraph.store.schema import metadata
 from newsgraph.store.sqlite import SQLiteBackend
@@ -295,3 +297,84 @@ def _participants_and_dates(store: object) -> tuple[list[tuple[object, ...]], li
             "SELECT id, date FROM events UNION ALL SELECT id, date FROM quotes ORDER BY 1"
         ).all()
     return [tuple(r) for r in participants], [tuple(r) for r in dates]
+
+
+#: The covering indexes version 2 had, before they gained confidence and background.
+_VERSION_2_INDEXES = {
+    "event_participants": ("entity_id", "date", "event_id", "role"),
+    "event_edges": ("date", "actor_id", "recipient_id", "type", "modality", "event_id"),
+}
+_CONFIDENCE_TABLES = ("events", "event_participants", "event_edges")
+
+
+def _downgrade_to_version_2(url: str) -> None:
+    """Turn a current database back into what version 2 had: no confidence or background
+    columns, and the covering indexes without them (the events' data keeps both)."""
+    from sqlalchemy import create_engine
+
+    engine = create_engine(url if "://" in url else f"sqlite:///{url}")
+    try:
+        with engine.begin() as conn:
+            for table, columns in _VERSION_2_INDEXES.items():
+                for index in inspect(conn).get_indexes(table):
+                    if "confidence" in index["column_names"]:
+                        conn.exec_driver_sql(f'DROP INDEX "{index["name"]}"')
+                conn.exec_driver_sql(f"CREATE INDEX ix_{table}_version_2 ON {table} ({', '.join(columns)})")
+            for table in _CONFIDENCE_TABLES:
+                conn.exec_driver_sql(f"ALTER TABLE {table} DROP COLUMN confidence")
+                conn.exec_driver_sql(f"ALTER TABLE {table} DROP COLUMN background")
+            conn.exec_driver_sql("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    finally:
+        engine.dispose()
+
+
+def _with_background_and_unrated_events(analysis: Analysis) -> Analysis:
+    """The sample (its event rated 0.66) plus a background event and one no classifier rated."""
+    rated = analysis.events[0]
+    background = dataclasses.replace(
+        rated, id="evt_background", background=True, provenance=dataclasses.replace(rated.provenance, confidence=0.9)
+    )
+    unrated = dataclasses.replace(
+        rated, id="evt_unrated", provenance=dataclasses.replace(rated.provenance, confidence=None)
+    )
+    return dataclasses.replace(analysis, events=(rated, background, unrated))
+
+
+def _confidence_columns(store: Store) -> list[tuple[object, ...]]:
+    with store._backend.reading() as conn:  # type: ignore[attr-defined]
+        rows: list[tuple[object, ...]] = []
+        for table, key in (("events", "id"), ("event_participants", "event_id, entity_id, role"),
+                           ("event_edges", "event_id, actor_id, recipient_id")):  # fmt: skip
+            found = conn.exec_driver_sql(f"SELECT '{table}', {key}, confidence, background FROM {table} ORDER BY {key}")
+            rows += [(*row[:-1], bool(row[-1])) for row in found]
+    return rows
+
+
+def _index_columns(store: Store) -> dict[str, set[tuple[str, ...]]]:
+    with store._backend.reading() as conn:  # type: ignore[attr-defined]
+        found = {t: {tuple(i["column_names"]) for i in inspect(conn).get_indexes(t)} for t in _CONFIDENCE_TABLES}
+    return found  # type: ignore[return-value]
+
+
+def test_migration_3_fills_confidence_and_background_from_the_stored_events(
+    store_url: str, make_analysis: MakeAnalysis
+) -> None:
+    analysis = _with_background_and_unrated_events(make_analysis())
+    with open_store(store_url) as store:
+        store.add(analysis)
+        before, indexes = _confidence_columns(store), _index_columns(store)
+    assert ("events", analysis.events[0].id, 0.66, False) in before
+    assert ("events", "evt_background", 0.9, True) in before and ("events", "evt_unrated", None, False) in before
+    assert ("event_edges", "evt_background", "ent_xi", "ent_putin", 0.9, True) in before
+    _downgrade_to_version_2(store_url)
+
+    with open_store(store_url) as store:
+        assert store.schema_version == SCHEMA_VERSION == 3
+        assert _confidence_columns(store) == before
+        # The covering indexes end in the new columns again, and the version 2 ones are gone.
+        assert _index_columns(store) == indexes
+        assert ("entity_id", "date", "event_id", "role") not in indexes["event_participants"]
+        assert store.get_analysis(analysis.document.id) == analysis
+        later = make_analysis(ARTICLE + " Talks ended on Friday.", url="https://example.org/2")
+        assert store.add(later) is True  # and it takes new writes, columns filled
+        assert ("events", later.events[0].id, 0.66, False) in _confidence_columns(store)

@@ -48,6 +48,9 @@ BAD_FILTERS = [
     ("kind=shouted", "kind"),
     ("modality=maybe", "modality"),
     ("actor=Nobody%20At%20All", "actor"),
+    ("min_confidence=1.5", "min_confidence"),
+    ("min_confidence=likely", "min_confidence"),
+    ("background=maybe", "background"),
 ]
 BAD_PAGING = [
     ("limit=0", "limit"),

@@ -3,6 +3,7 @@ text, answers HTML errors for bad URLs, and every CSV/JSON link it shows works o
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import warnings
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ from newsgraph.model import (
     TimeExpression,
     Title,
 )
+from newsgraph.models import event_threshold
 from newsgraph.store import Store, open_store
 from newsgraph.web.app import create_app
 
@@ -149,10 +151,14 @@ PAGES = [
     "/entities/ent_moscow",
     "/events",
     "/events?actor=ent_putin&period=day",
+    "/events?min_confidence=0&background=true",
+    "/events?min_confidence=&type=CONSULT",  # the form's empty confidence field: the default
     "/quotes",
     "/quotes?q=never",
     "/network",
+    "/network?min_confidence=0.5&background=true",
     "/map",
+    "/map?background=true",
     "/stories",
 ]
 
@@ -230,3 +236,57 @@ def test_pages_load_nothing_from_other_hosts(client: TestClient) -> None:
         html = client.get(path).text
         loaded = re.findall(r'<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)="([^"]*)"', html)
         assert loaded and all(url.startswith(("/", "data:")) for url in loaded), (path, loaded)
+
+
+def _rated_analysis() -> Analysis:
+    """The sample with its event rated 0.876, plus a background event rated 0.61."""
+    analysis = _analysis()
+    met = analysis.events[0]
+    visited = Event(
+        id="e2",
+        document_id=met.document_id,
+        type="CONSULT",
+        provenance=Provenance(stage="events", stage_version="2", confidence=0.61),
+        evidence=_span(TEXT, "Xi visited Russia."),
+        trigger=_span(TEXT, "visited"),
+        actors=("ent_xi",),
+        background=True,
+        latest="2025-05-08",
+    )
+    rated = dataclasses.replace(met, provenance=dataclasses.replace(met.provenance, confidence=0.876))
+    return dataclasses.replace(analysis, events=(rated, visited))
+
+
+@pytest.fixture
+def rated_client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
+    import newsgraph.query.filters as filters_module
+
+    monkeypatch.setattr(filters_module, "event_threshold", lambda: 0.5)
+    with open_store(str(tmp_path / "rated.db")) as opened:
+        opened.add(_rated_analysis())
+        with TestClient(create_app(opened.location, store=opened)) as client:
+            yield client
+
+
+def test_article_shows_each_events_confidence_and_background_tag(rated_client: TestClient) -> None:
+    html = rated_client.get(f"/articles/{_doc_id()}").text
+    first, second = (html.split(f'<li id="{i}">', 1)[1].split("</li>", 1)[0] for i in ("e1", "e2"))
+    assert '<span class="confidence">0.88</span>' in first and "background" not in first
+    assert '<span class="confidence">0.61</span>' in second
+    assert '<span class="badge background">background</span>' in second and "no later than 2025-05-08" in second
+
+
+def test_event_list_shows_confidence_and_its_form_keeps_the_event_filters(rated_client: TestClient) -> None:
+    default = rated_client.get("/events").text
+    assert '<th scope="col" class="num">Confidence</th>' in default
+    assert '<td class="num">0.88</td>' in default and "0.61" not in default  # background: left out
+    assert 'name="min_confidence"' in default and f'placeholder="{event_threshold()}"' in default
+    asked = rated_client.get("/events?min_confidence=0.6&background=true").text
+    assert '<td class="num">0.61</td>' in asked and '<span class="badge background">background</span>' in asked
+    assert 'name="min_confidence" type="number" min="0" max="1" step="0.01" value="0.6"' in asked
+    assert '<input type="checkbox" name="background" value="true" checked>' in asked
+    # The page's data links carry the filters to the API, which reads them the same way.
+    links = set(re.findall(r'href="(/api/v1/[^"]+)"', asked))
+    assert "/api/v1/events?min_confidence=0.6&amp;background=true" in links
+    api = rated_client.get("/api/v1/events?min_confidence=0.6&background=true").json()
+    assert [i["id"] for i in api["items"]] == ["e1", "e2"]

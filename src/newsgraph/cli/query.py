@@ -25,6 +25,7 @@ from newsgraph.model import to_dict
 from newsgraph.query.corpus import DOCUMENT_FILTERS, MERGED_FILTERS, STORY_FILTERS
 from newsgraph.query.facts import EVENT_FILTERS, QUOTE_FILTERS
 from newsgraph.query.network import NETWORK_FILTERS
+from newsgraph.query.profile import PROFILE_FILTERS
 from newsgraph.query.timeline import TIMELINE_FILTERS
 from newsgraph.store import Store, open_store
 
@@ -56,6 +57,16 @@ _FILTER_OPTIONS: dict[str, Callable[[F], F]] = {
         help="asserted, negated, future, hypothetical, reported.",
     ),
     "text": click.option("--text", metavar="WORDS", help="Words the text must contain."),
+    "min_confidence": click.option(
+        "--min-confidence",
+        "min_confidence",
+        type=float,
+        metavar="X",
+        help="Only events the classifier is at least X sure of, 0 to 1 (default: the shipped threshold; 0 shows all).",
+    ),
+    "background": click.option(
+        "--background", is_flag=True, help="Include background events (history, earlier events an article recalls)."
+    ),
 }
 
 
@@ -90,7 +101,10 @@ def _filters(options: dict[str, Any]) -> q.Filters:
         "source",
         "story",
         "quote_kinds",
+        "modalities",
         "text",
+        "min_confidence",
+        "background",
     )
     given = {k: options.pop(k) for k in keys if k in options}
     given["types"] = tuple(t.upper() for t in given.get("types", ()))
@@ -177,23 +191,29 @@ def command() -> None:
     """Ask a store: an entity's profile and timeline, the actor network, events, quotes,
     documents, stories and merged events. Tables by default, --json (JSON lines) or --csv.
 
+    Whatever lists or counts events shows those the classifier is at least as sure of as the
+    shipped threshold, background events left out: --min-confidence X and --background change that.
+
     \b
     Example:
       newsgraph query timeline "Vladimir Putin" --db news.db
       newsgraph query network --since 2019-01-01 --until 2019-12-31 --out actors.graphml
       newsgraph query events --type ASSAULT --country UKR --since 2025-05 --json
+      newsgraph query events --min-confidence 0 --background   # every event, background too
     """
 
 
 @command.command("entity")
 @click.argument("entity")
 @db_option
+@_filter_options(PROFILE_FILTERS)
 @json_option("Print one JSON object instead of text.")
-def entity_command(entity: str, db: str, as_json: bool) -> None:
-    """The profile of ENTITY (id, name or alias): titles, aliases, counts, first and last seen."""
+def entity_command(entity: str, db: str, as_json: bool, **options: Any) -> None:
+    """The profile of ENTITY (id, name or alias): titles, aliases, counts, first and last seen.
+    Its event counts take --min-confidence and --background as the event lists do."""
 
     def show(store: Store) -> None:
-        profile = q.entity_profile(store, entity)
+        profile = q.entity_profile(store, entity, _filters(options))
         if as_json:
             echo_json(profile)
             return

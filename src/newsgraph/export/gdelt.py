@@ -2,8 +2,11 @@
 
 One row per merged event (``newsgraph.linking`` fills ``merged_events``): date, first actor and
 recipient with their ISO3 countries (all of them in ``actors``/``recipients``), PLOVER type and
-mode, CAMEO code and root, quad class (GDELT's 1-4 and PLOVER's name), intensity, place with
-coordinates, number of articles and of outlets, and the source URLs. On a store where linking
+mode, the event classifier's confidence (of a merged event: its most confident mention) and
+whether it is background, CAMEO code and root, quad class (GDELT's 1-4 and PLOVER's name),
+intensity, place with coordinates, number of articles and of outlets, and the source URLs. The
+rows are those the filters keep, ``min_confidence`` and ``background`` included (by default:
+the shipped threshold, no background events). On a store where linking
 has not run, it falls back to one row per event mention (``fallback`` says so, and the CLI
 warns): the same columns, each row reported by one article.
 """
@@ -37,6 +40,8 @@ COLUMNS = (
     "plover_type",
     "plover_mode",
     "modality",
+    "confidence",
+    "background",
     "cameo_code",
     "cameo_root",
     "quad_class",
@@ -103,6 +108,8 @@ def _common(row: Any, quad: str | None) -> dict[str, Any]:
         "quad_class": QUAD_NUMBERS.get(quad or ""),
         "quad_class_name": quad,
         "intensity": row.intensity,
+        "confidence": row.confidence,
+        "background": row.background,
     }
 
 

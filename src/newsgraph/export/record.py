@@ -98,6 +98,9 @@ def to_record(analysis: Analysis) -> dict[str, Any]:
                 "duration": e.duration,
                 "time_source": e.time_source,
                 "place_source": e.place_source,
+                "confidence": e.provenance.confidence,
+                "background": e.background,
+                "latest": e.latest,
             }
             for e in analysis.events
         ],

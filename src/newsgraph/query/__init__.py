@@ -6,7 +6,7 @@ stream a page at a time with keyset pagination: no result caps, and every row ca
 ``cursor`` to pass as ``after=`` to resume just after it (``cursor.py``).
 
     resolve_entity(store, id_or_name)           -> Entity      exact id, else name, else alias
-    entity_profile(store, id_or_name)           -> EntityProfile
+    entity_profile(store, id_or_name, filters=) -> EntityProfile
     timeline(store, entity, filters, after=)    -> Iterator[TimelineItem]   events + quotes by date
     network(store, filters)                     -> Network     nodes and actor -> recipient edges
     events(store, filters, after=)              -> Iterator[EventRow]
@@ -17,19 +17,21 @@ stream a page at a time with keyset pagination: no result caps, and every row ca
 
 Module map: filters.py (Filters, dates), errors.py (QueryError tree), cursor.py (cursors,
 paging), rows.py (result rows), conditions.py (filters as SQL), refs.py (id look-ups),
-entities.py, timeline.py, network.py, facts.py (events, quotes), corpus.py (documents,
-stories, merged events), aggregate.py (chart counts: grouped SQL over the lists' own WHERE
-clauses) and periods.py (day / week / month labels and zero-filled ranges).
+entities.py (names to entities), profile.py, timeline.py, network.py, facts.py (events,
+quotes), corpus.py (documents, stories, merged events), aggregate.py (chart counts: grouped
+SQL over the lists' own WHERE clauses) and periods.py (day / week / month labels and
+zero-filled ranges).
 """
 
 from newsgraph.query.corpus import documents_list as documents
 from newsgraph.query.corpus import merged_events_list as merged_events
 from newsgraph.query.corpus import stories_list as stories
-from newsgraph.query.entities import entity_profile, resolve_entity
+from newsgraph.query.entities import resolve_entity
 from newsgraph.query.errors import AmbiguousEntityError, Candidate, EntityNotFoundError, QueryError
 from newsgraph.query.facts import events, quotes
 from newsgraph.query.filters import QUOTE_KINDS, Filters, check_date
 from newsgraph.query.network import network
+from newsgraph.query.profile import entity_profile
 from newsgraph.query.rows import (
     DocumentRef,
     DocumentRow,

@@ -1,5 +1,9 @@
 """Filters as SQL: the WHERE clauses every list shares, written once over the declared schema.
 
+``min_confidence`` and ``background`` on events are WHERE clauses on the copies of the event's
+confidence and background flag that ``events``, ``event_participants`` and ``event_edges`` each
+hold (``confidence_filter``), so every event read applies them without a join.
+
 ``text`` on facts is a full-text subquery (``Store.matching_documents``): the facts of the
 documents the search finds, filtered in SQL, so a list and the counts over it read no row twice.
 
@@ -21,16 +25,25 @@ from newsgraph.query.entities import resolve_in
 from newsgraph.query.errors import QueryError
 from newsgraph.query.filters import Filters, until_bound
 from newsgraph.store import Store
-from newsgraph.store.schema import documents, entities, event_participants, story_documents
+from newsgraph.store.schema import (
+    documents,
+    entities,
+    event_participants,
+    events,
+    merged_event_members,
+    story_documents,
+)
 
 __all__ = [
     "Resolved",
     "after_key",
     "check_supported",
+    "confidence_filter",
     "date_range",
     "document_filter",
     "document_text",
     "keyset_page",
+    "merged_confidence_filter",
     "resolve",
     "text_matches",
 ]
@@ -69,15 +82,15 @@ def resolve(conn: Connection, filters: Filters) -> Resolved:
 
 
 def check_supported(filters: Filters, query: str, supported: Iterable[str]) -> None:
-    """Refuse filters the list ``query`` cannot apply, naming those it can."""
+    """Refuse filters the list ``query`` cannot apply (those set to other than their default),
+    naming those it can."""
     allowed = set(supported)
     given = [
-        f.name
-        for f in dataclasses.fields(filters)
-        if getattr(filters, f.name) not in (None, ()) and f.name not in allowed
+        f.name for f in dataclasses.fields(filters) if getattr(filters, f.name) != f.default and f.name not in allowed
     ]
     if given:
-        raise QueryError(f"{query} cannot be filtered by {', '.join(given)}; it takes {', '.join(sorted(allowed))}")
+        takes = f"it takes {', '.join(sorted(allowed))}" if allowed else "it takes no filters"
+        raise QueryError(f"{query} cannot be filtered by {', '.join(given)}; {takes}")
 
 
 def date_range(column: Any, filters: Filters) -> list[ColumnElement[bool]]:
@@ -88,6 +101,27 @@ def date_range(column: Any, filters: Filters) -> list[ColumnElement[bool]]:
     if filters.until is not None:
         conditions.append(column <= until_bound(filters.until))
     return conditions
+
+
+def confidence_filter(confidence: Any, background: Any, filters: Filters) -> list[ColumnElement[bool]]:
+    """The ``min_confidence`` and ``background`` filters on an event table's ``confidence`` and
+    ``background`` columns. An event with no confidence (stored before the event classifier
+    existed) passes any threshold: it was never rated, and hiding every old event would be worse."""
+    conditions: list[ColumnElement[bool]] = []
+    floor = filters.confidence_floor()
+    if floor > 0:
+        conditions.append(or_(confidence.is_(None), confidence >= floor))
+    if not filters.background:
+        conditions.append(background == false())
+    return conditions
+
+
+def merged_confidence_filter(merged_id: Any, filters: Filters) -> list[ColumnElement[bool]]:
+    """``confidence_filter`` for merged events, on a merged event id column: at least one of its
+    event mentions passes (no clause when the filters keep every event)."""
+    m, e = merged_event_members, events
+    passing = confidence_filter(e.c.confidence, e.c.background, filters)
+    return [exists().where(m.c.merged_id == merged_id, e.c.id == m.c.event_id, *passing)] if passing else []
 
 
 def document_filter(document_id: Any, filters: Filters) -> list[ColumnElement[bool]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, exists, func, select
+from sqlalchemy import ColumnElement, Connection, and_, case, exists, func, select
 
 from newsgraph.query import conditions as where
 from newsgraph.query.cursor import Key, decode_cursor, encode_cursor, paged
@@ -22,6 +22,7 @@ from newsgraph.store.schema import (
     document_entities,
     documents,
     event_participants,
+    events,
     merged_event_members,
     merged_events,
     stories,
@@ -45,6 +46,8 @@ MERGED_FILTERS = (
     "source",
     "story",
     "modalities",
+    "min_confidence",
+    "background",
 )
 
 _DOC_COLUMNS = (
@@ -216,7 +219,9 @@ def merged_events_list(
 ) -> Iterator[MergedEventRow]:
     """Merged events (one per real event) by (date, id). Entity filters match the entities of
     any member event mention; ``country`` the merged actor or recipient country; ``source``
-    an outlet that reported it; ``text`` words in any source's evidence."""
+    an outlet that reported it; ``text`` words in any source's evidence. ``min_confidence``
+    and ``background`` keep a merged event when at least one of its event mentions passes them
+    (default: the shipped threshold, background left out; a mention with no confidence passes)."""
     where.check_supported(filters, "merged_events", MERGED_FILTERS)
     start = None if after is None else decode_cursor(after, "merged_events", 2)
     with store.read() as conn:
@@ -227,6 +232,7 @@ def merged_events_list(
         conds.append(merged_events.c.type.in_(filters.types))
     if filters.story is not None:
         conds.append(merged_events.c.story_id == filters.story)
+    conds.extend(where.merged_confidence_filter(merged_events.c.id, filters))
     for value, roles in resolved.roles():
         conds.append(
             exists().where(
@@ -273,15 +279,32 @@ def _keep_merged(row: MergedEventRow, filters: Filters) -> bool:
     return not filters.text or any(where.text_matches(s["evidence"]["text"], filters.text) for s in sources)
 
 
+def _member_confidence(conn: Connection, merged_ids: list[str]) -> dict[str, tuple[float | None, bool]]:
+    """(highest confidence, every mention background) of each merged event's event mentions."""
+    if not merged_ids:
+        return {}
+    m = merged_event_members
+    # min over 0/1 rather than a boolean aggregate: SQLite has no bool_and.
+    query = (
+        select(m.c.merged_id, func.max(events.c.confidence), func.min(case((events.c.background, 1), else_=0)))
+        .join(events, events.c.id == m.c.event_id)
+        .where(m.c.merged_id.in_(merged_ids))
+        .group_by(m.c.merged_id)
+    )
+    return {merged_id: (confidence, bool(background)) for merged_id, confidence, background in conn.execute(query)}
+
+
 def _merged_rows(conn: Connection, rows: Sequence[Any]) -> list[MergedEventRow]:
     refs = entity_refs(
         conn,
         {e for r in rows for e in (*r.data["actors"], *r.data["recipients"], *filter(None, [r.data.get("place")]))},
     )
+    members = _member_confidence(conn, [r.id for r in rows])
     result = []
     for r in rows:
         quad, intensity = plover_class(r.type)
         data = r.data
+        confidence, background = members.get(r.id, (None, False))
         result.append(
             MergedEventRow(
                 id=r.id,
@@ -290,6 +313,8 @@ def _merged_rows(conn: Connection, rows: Sequence[Any]) -> list[MergedEventRow]:
                 mode=r.mode,
                 quad_class=quad,
                 intensity=intensity,
+                confidence=confidence,
+                background=background,
                 actors=tuple(refs[e] for e in data["actors"]),
                 recipients=tuple(refs[e] for e in data["recipients"]),
                 place=refs[data["place"]] if data.get("place") else None,

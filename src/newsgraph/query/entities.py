@@ -1,4 +1,4 @@
-"""Entities: finding one from what a user typed, and its profile.
+"""Entities: finding one from what a user typed (its profile is ``profile.py``).
 
 Names are matched exactly (case-insensitively) because a timeline of the wrong "Kim" is worse
 than an error: an ambiguous name lists every candidate with its id, an unknown one suggests
@@ -7,17 +7,14 @@ entities whose name contains the words typed.
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import Connection, func, or_, select
 
 from newsgraph.model import Entity, from_dict
 from newsgraph.query.errors import AmbiguousEntityError, Candidate, EntityNotFoundError
-from newsgraph.query.rows import DocumentRef, EntityProfile, TitleRecord
 from newsgraph.store import Store
-from newsgraph.store.schema import document_entities, documents, entities, event_participants, mentions, quotes
+from newsgraph.store.schema import entities
 
-__all__ = ["entity_profile", "resolve_entity", "resolve_in"]
+__all__ = ["resolve_entity", "resolve_in"]
 
 # How many similar names an "unknown entity" message suggests.
 SUGGESTIONS = 5
@@ -77,65 +74,3 @@ def _suggest(conn: Connection, given: str) -> tuple[Candidate, ...]:
     query = select(entities.c.id, entities.c.name, entities.c.kind, entities.c.country).where(or_(*likes))
     rows = conn.execute(query.order_by(entities.c.name, entities.c.id).limit(SUGGESTIONS)).all()
     return tuple(Candidate(id=r.id, name=r.name, kind=r.kind, country=r.country) for r in rows)
-
-
-def entity_profile(store: Store, id_or_name: str) -> EntityProfile:
-    """The profile of the entity ``id_or_name`` resolves to: identity, aliases, titles over time
-    (each with an article of that date that states it), mention and document counts, event and
-    quote counts, and the first and last dates an article naming it was published."""
-    with store.read() as conn:
-        entity = resolve_in(conn, id_or_name)
-        eid = entity.id
-        count_mentions = select(func.count()).select_from(mentions).where(mentions.c.entity_id == eid)
-        span = (
-            select(func.count(), func.min(documents.c.published), func.max(documents.c.published))
-            .select_from(document_entities.join(documents, documents.c.id == document_entities.c.document_id))
-            .where(document_entities.c.entity_id == eid)
-        )
-        n_docs, first, last = conn.execute(span).one()
-        roles: dict[str, int] = dict(
-            conn.execute(
-                select(event_participants.c.role, func.count())
-                .where(event_participants.c.entity_id == eid)
-                .group_by(event_participants.c.role)
-            ).all()
-        )
-        n_quotes = conn.execute(select(func.count()).select_from(quotes).where(quotes.c.speaker_entity_id == eid))
-        return EntityProfile(
-            id=eid,
-            name=entity.name,
-            kind=entity.kind,
-            country=entity.country,
-            aliases=entity.aliases,
-            titles=tuple(_title_record(conn, eid, t.title, t.affiliation, t.as_of) for t in entity.titles),
-            latitude=entity.latitude,
-            longitude=entity.longitude,
-            mentions=conn.execute(count_mentions).scalar_one(),
-            documents=n_docs,
-            events_as_actor=roles.get("actor", 0),
-            events_as_recipient=roles.get("recipient", 0),
-            quotes=n_quotes.scalar_one(),
-            first_seen=first,
-            last_seen=last,
-        )
-
-
-def _title_record(conn: Connection, eid: str, title: str, affiliation: str | None, as_of: str | None) -> TitleRecord:
-    """The title with the earliest article of its date that names the entity and the title."""
-    document = None
-    if as_of:
-        query = (
-            select(documents.c.id, documents.c.title, documents.c.source, documents.c.url, documents.c.published)
-            .join(document_entities, document_entities.c.document_id == documents.c.id)
-            .where(
-                document_entities.c.entity_id == eid,
-                documents.c.published.like(as_of[:10] + "%"),
-                documents.c.text.contains(title, autoescape=True),
-            )
-            .order_by(documents.c.published, documents.c.seq)
-            .limit(1)
-        )
-        row: Any = conn.execute(query).first()
-        if row is not None:
-            document = DocumentRef(id=row.id, title=row.title, source=row.source, url=row.url, published=row.published)
-    return TitleRecord(title=title, affiliation=affiliation, as_of=as_of, document=document)

@@ -26,7 +26,7 @@ __all__ = ["event_conditions", "event_rows", "events", "latest_quotes", "quote_c
 
 EVENT_FILTERS = (
     "text", "since", "until", "entity", "types", "actor", "recipient", "country", "place",
-    "source", "story", "modalities",
+    "source", "story", "modalities", "min_confidence", "background",
 )  # fmt: skip
 QUOTE_FILTERS = ("text", "since", "until", "entity", "actor", "country", "source", "story", "quote_kinds")
 
@@ -35,7 +35,9 @@ def events(store: Store, filters: Filters = NO_FILTERS, *, after: str | None = N
     """Every event mention matching ``filters``, by (date, id), from just after ``after``.
 
     ``entity`` matches any role (actor, recipient, place); ``country`` an actor's or recipient's
-    country; ``text`` words the event's document must contain (as the documents search finds it)."""
+    country; ``text`` words the event's document must contain (as the documents search finds it);
+    ``min_confidence`` the lowest confidence kept (default: the shipped threshold; an event
+    with no confidence passes), ``background`` whether background events are kept too."""
     start = None if after is None else decode_cursor(after, "events", 2)
     conds = event_conditions(store, filters)
 
@@ -58,6 +60,7 @@ def event_conditions(store: Store, filters: Filters) -> list[ColumnElement[bool]
         *where.date_range(events_table.c.date, filters),
         *where.document_filter(events_table.c.document_id, filters),
         *where.document_text(store, events_table.c.document_id, filters),
+        *where.confidence_filter(events_table.c.confidence, events_table.c.background, filters),
     ]
     if filters.types:
         conds.append(events_table.c.type.in_(filters.types))
@@ -89,6 +92,8 @@ def event_rows(conn: Connection, page: Sequence[Any]) -> list[EventRow]:
                 intensity=intensity,
                 modality=data.get("modality", "asserted"),
                 cameo=data.get("cameo"),
+                confidence=data["provenance"].get("confidence"),
+                background=bool(data.get("background", False)),
                 actors=tuple(refs[e] for e in data["actors"]),
                 recipients=tuple(refs[e] for e in data["recipients"]),
                 place=refs[data["place"]] if data.get("place") else None,

@@ -9,18 +9,24 @@ Dates are inclusive ISO calendar dates, at any precision: ``2019``, ``2019-05`` 
 "in May 2019"), compared as text: ``until="2019-05"`` keeps every day of May, and a fact dated
 only ``2019-05`` is kept by ``since="2019-05"`` but not by ``since="2019-05-10"`` (it may have
 happened before the 10th).
+
+Events have two more filters: ``min_confidence``, the lowest classifier confidence shown (None:
+the shipped default threshold, ``newsgraph.models.event_threshold()``; 0 shows every event),
+and ``background`` (False leaves out the events an article tells as background or history).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
 
+from newsgraph.models import event_threshold
 from newsgraph.ontology import load_ontology
 from newsgraph.query.errors import QueryError
 
-__all__ = ["NO_FILTERS", "QUOTE_KINDS", "Filters", "check_date", "until_bound"]
+__all__ = ["NO_FILTERS", "QUOTE_KINDS", "Filters", "check_confidence", "check_date", "until_bound"]
 
 #: The kinds of quote the quote stage produces.
 QUOTE_KINDS = ("direct", "partial", "indirect")
@@ -61,6 +67,11 @@ class Filters:
     ``story`` a story id; ``quote_kinds`` among ``direct``, ``partial``, ``indirect``;
     ``modalities`` among asserted, negated, future, hypothetical, reported; ``text`` full-text
     words (documents: ranked search; events and quotes: their document must contain them).
+    ``min_confidence`` (0 to 1) keeps events the classifier is at least that sure of: None
+    means the shipped default threshold (:func:`newsgraph.models.event_threshold`), 0 keeps
+    every event; an event stored before the classifier existed (confidence NULL) passes any
+    threshold. ``background`` True also keeps the events an article tells as background
+    (history, earlier events); by default they are left out.
     Filters a query cannot apply are ignored by it and say so in its docstring.
     """
 
@@ -77,6 +88,13 @@ class Filters:
     story: str | None = None
     quote_kinds: tuple[str, ...] = ()
     modalities: tuple[str, ...] = ()
+    min_confidence: float | None = None
+    background: bool = False
+
+    def confidence_floor(self) -> float:
+        """The lowest event confidence these filters keep: ``min_confidence``, else the shipped
+        default threshold."""
+        return event_threshold() if self.min_confidence is None else self.min_confidence
 
     def __post_init__(self) -> None:
         if self.since is not None:
@@ -94,6 +112,19 @@ class Filters:
             raise QueryError(f"unknown quote kind(s) {', '.join(bad_kinds)}; use some of {', '.join(QUOTE_KINDS)}")
         if self.country is not None and not re.fullmatch(r"[A-Z]{3}", self.country):
             raise QueryError(f"--country {self.country!r} is not an ISO 3166 alpha-3 code; use e.g. RUS, UKR, USA")
+        if self.min_confidence is not None:
+            check_confidence(self.min_confidence, "--min-confidence")
+
+
+def check_confidence(value: object, option: str) -> float:
+    """``value`` if it is a number from 0 to 1; else a QueryError naming ``option`` and saying
+    what 0 and the default mean."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not (math.isfinite(value) and 0 <= value <= 1):
+        raise QueryError(
+            f"{option} {value!r} is not a confidence from 0 to 1; use e.g. 0.8, 0 to show every event, "
+            f"or leave it out for the default threshold ({event_threshold()})"
+        )
+    return float(value)
 
 
 #: No filters at all: the default of every query function.

@@ -23,7 +23,9 @@ from newsgraph.store.schema import event_edges
 
 __all__ = ["network"]
 
-NETWORK_FILTERS = ("since", "until", "types", "modalities", "entity", "country", "source", "story")
+NETWORK_FILTERS = (
+    "since", "until", "types", "modalities", "entity", "country", "source", "story", "min_confidence", "background",
+)  # fmt: skip
 
 
 def network(store: Store, filters: Filters = NO_FILTERS) -> Network:
@@ -31,7 +33,9 @@ def network(store: Store, filters: Filters = NO_FILTERS) -> Network:
     ``filters``: each edge with its event count, cooperation/conflict split and PLOVER intensity
     sum and mean; each node with the number of those events it takes part in. ``entity`` keeps
     the edges touching it (its ego network); ``country`` the edges with an endpoint of that
-    country. Self-loops (an entity acting on itself) are left out."""
+    country; ``min_confidence`` and ``background`` the events the classifier is sure enough of
+    (default: the shipped threshold, background events left out; an event with no confidence
+    passes). Self-loops (an entity acting on itself) are left out."""
     where.check_supported(filters, "network", NETWORK_FILTERS)
     e = event_edges
     with store.read() as conn:
@@ -60,7 +64,11 @@ def network(store: Store, filters: Filters = NO_FILTERS) -> Network:
 
 def _edge_conditions(filters: Filters) -> list[ColumnElement[bool]]:
     e = event_edges
-    conds = [*where.date_range(e.c.date, filters), *where.document_filter(e.c.document_id, filters)]
+    conds = [
+        *where.date_range(e.c.date, filters),
+        *where.document_filter(e.c.document_id, filters),
+        *where.confidence_filter(e.c.confidence, e.c.background, filters),
+    ]
     if filters.types:
         conds.append(e.c.type.in_(filters.types))
     if filters.modalities:

@@ -86,7 +86,9 @@ class EntityProfile:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EventRow:
     """One event mention, with its PLOVER coding, participants, words and article.
-    ``quad_class``/``intensity`` come from the ontology for ``type``."""
+    ``quad_class``/``intensity`` come from the ontology for ``type``; ``confidence`` is the event
+    classifier's calibrated probability that the event is right (None for an event stored before
+    the classifier), ``background`` whether the article tells it as background or history."""
 
     id: str
     date: str | None
@@ -96,6 +98,8 @@ class EventRow:
     intensity: int | None
     modality: str
     cameo: str | None
+    confidence: float | None
+    background: bool
     actors: tuple[EntityRef, ...]
     recipients: tuple[EntityRef, ...]
     place: EntityRef | None
@@ -129,7 +133,8 @@ class TimelineItem:
     ``speaker`` for quotes. ``type``/``mode`` are the PLOVER coding of an event (None for a
     quote), ``quote_kind`` the kind of a quote. ``text`` is the quoted words or the event's
     evidence sentence; ``counterparts`` the other side (recipients of its action, actors acting
-    on it; empty for quotes)."""
+    on it; empty for quotes). ``confidence`` and ``background`` are an event's (as in
+    :class:`EventRow`; None for a quote)."""
 
     date: str | None
     kind: str
@@ -139,6 +144,8 @@ class TimelineItem:
     mode: str | None
     quote_kind: str | None
     modality: str | None
+    confidence: float | None
+    background: bool | None
     text: str
     counterparts: tuple[EntityRef, ...]
     document: DocumentRef
@@ -176,7 +183,9 @@ class StoryRow:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MergedEventRow:
     """One real event however many articles reported it; ``record`` is the whole stored
-    ``MergedEvent`` as ``to_dict`` gives it (sources with evidence, disagreements)."""
+    ``MergedEvent`` as ``to_dict`` gives it (sources with evidence, disagreements).
+    ``confidence`` is the highest confidence of its event mentions (None when none has one),
+    ``background`` whether every one of them is told as background."""
 
     id: str
     date: str | None
@@ -184,6 +193,8 @@ class MergedEventRow:
     mode: str | None
     quad_class: str | None
     intensity: int | None
+    confidence: float | None
+    background: bool
     actors: tuple[EntityRef, ...]
     recipients: tuple[EntityRef, ...]
     place: EntityRef | None

@@ -27,7 +27,9 @@ from newsgraph.store.schema import event_participants, events, quotes
 
 __all__ = ["timeline"]
 
-TIMELINE_FILTERS = ("text", "since", "until", "types", "modalities", "quote_kinds", "source", "story")
+TIMELINE_FILTERS = (
+    "text", "since", "until", "types", "modalities", "quote_kinds", "source", "story", "min_confidence", "background",
+)  # fmt: skip
 
 
 def timeline(
@@ -37,7 +39,8 @@ def timeline(
 
     ``types``/``modalities`` keep only events (of those types), ``quote_kinds`` only quotes (of
     those kinds); ``text`` keeps items whose words contain it; dates, ``source`` and ``story``
-    apply to both."""
+    apply to both; ``min_confidence`` and ``background`` to events only (an event with no
+    confidence passes any threshold), read off the participants index."""
     where.check_supported(filters, "timeline", TIMELINE_FILTERS)
     start = None if after is None else decode_cursor(after, "timeline", 2)
     with store.read() as conn:
@@ -74,6 +77,7 @@ def _event_page(store: Store, entity_id: str, filters: Filters) -> Any:
         p.c.role.in_(("actor", "recipient")),
         *where.date_range(p.c.date, filters),
         *where.document_filter(p.c.document_id, filters),
+        *where.confidence_filter(p.c.confidence, p.c.background, filters),
     ]
     if filters.types:
         conds.append(events.c.type.in_(filters.types))
@@ -82,7 +86,7 @@ def _event_page(store: Store, entity_id: str, filters: Filters) -> Any:
 
     def fetch(key: Key | None, limit: int) -> Sequence[TimelineItem]:
         query = (
-            select(p.c.event_id, p.c.date, p.c.role, p.c.document_id, events.c.data)
+            select(p.c.event_id, p.c.date, p.c.role, p.c.document_id, p.c.confidence, p.c.background, events.c.data)
             .join(events, events.c.id == p.c.event_id)
             .where(*conds, *where.after_key(p.c.date, p.c.event_id, key))
             .order_by(p.c.date.nulls_first(), p.c.event_id, p.c.role)
@@ -114,6 +118,8 @@ def _event_items(conn: Connection, entity_id: str, page: Sequence[Any]) -> list[
             mode=row.data.get("mode"),
             quote_kind=None,
             modality=row.data.get("modality"),
+            confidence=row.confidence,
+            background=bool(row.background),
             text=row.data["evidence"]["text"],
             counterparts=tuple(refs[e] for e in dict.fromkeys(others[row.event_id])),
             document=docs.get(row.document_id) or _missing(row.document_id),
@@ -147,6 +153,8 @@ def _quote_page(store: Store, entity_id: str, filters: Filters) -> Any:
                 mode=None,
                 quote_kind=q.kind,
                 modality=None,
+                confidence=None,
+                background=None,
                 text=q.text,
                 counterparts=(),
                 document=q.document,

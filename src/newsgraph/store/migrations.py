@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, inspect, select, text, update
+from sqlalchemy import Connection, Index, Table, bindparam, inspect, or_, select, text, update
+from sqlalchemy.schema import CreateColumn
 
 from newsgraph.errors import StoreError
 from newsgraph.model import Analysis, Document, Event
@@ -121,12 +122,98 @@ def add_corpus_tables(conn: Connection, backend: Backend) -> None:
 
 _PAGE = 1000
 
+#: The tables that carry each event's confidence and background flag (migration 3).
+_CONFIDENCE_TABLES = (events, event_participants, event_edges)
+_CONFIDENCE_COLUMNS = ("confidence", "background")
+
+
+def add_event_confidence(conn: Connection, backend: Backend) -> None:
+    """Version 3: ``confidence`` and ``background`` on ``events``, ``event_participants`` and
+    ``event_edges``, filled from each stored event's ``data`` (``provenance.confidence``, None
+    for events stored before the classifier; ``background``, false for events stored before it
+    existed), and the covering indexes that now end in those two columns."""
+    for table in _CONFIDENCE_TABLES:
+        present = {column["name"] for column in inspect(conn).get_columns(table.name)}
+        for name in _CONFIDENCE_COLUMNS:
+            # A version 1 database got the participant and edge tables in today's shape from
+            # migration 2: only add what is missing.
+            if name not in present:
+                column = CreateColumn(table.c[name]).compile(dialect=conn.dialect)
+                conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {column}"))
+    _fill_event_confidence(conn)
+    for table in _CONFIDENCE_TABLES:
+        _extend_indexes(conn, table)
+
+
+def _fill_event_confidence(conn: Connection) -> None:
+    """Copy each event's confidence and background flag from its ``data`` into the columns of
+    ``events``, then from ``events`` into its participant and edge rows. Events with neither (no
+    confidence, not background) already hold the columns' defaults and are not rewritten."""
+    e = events
+    fill = (
+        update(e)
+        .where(e.c.id == bindparam("event_id"))
+        .values(confidence=bindparam("event_confidence"), background=bindparam("event_background"))
+    )
+    last = ""
+    while True:
+        page = conn.execute(select(e.c.id, e.c.data).where(e.c.id > last).order_by(e.c.id).limit(_PAGE)).all()
+        values = []
+        for event_id, data in page:
+            confidence = (data.get("provenance") or {}).get("confidence")
+            background = bool(data.get("background", False))
+            if confidence is not None or background:
+                values.append({"event_id": event_id, "event_confidence": confidence, "event_background": background})
+        if values:
+            conn.execute(fill, values)
+        if len(page) < _PAGE:
+            break
+        last = page[-1][0]
+    changed = select(e.c.id).where(or_(e.c.confidence.is_not(None), e.c.background))
+    for table in (event_participants, event_edges):
+        own = e.c.id == table.c.event_id
+        conn.execute(
+            update(table)
+            .where(table.c.event_id.in_(changed))
+            .values(
+                confidence=select(e.c.confidence).where(own).scalar_subquery(),
+                background=select(e.c.background).where(own).scalar_subquery(),
+            )
+        )
+
+
+def _extend_indexes(conn: Connection, table: Table) -> None:
+    """Create the indexes ``schema.py`` declares on ``table`` that the database lacks, and drop
+    the ones they extend (an index whose columns begin a declared one's: the covering index
+    before it gained columns). Indexes are matched by their columns, not their names: a long
+    name is cut short differently on each backend."""
+    existing: dict[tuple[str | None, ...], str | None] = {
+        tuple(index["column_names"]): index["name"] for index in inspect(conn).get_indexes(table.name)
+    }
+    declared: dict[tuple[str | None, ...], Index] = {
+        tuple(column.name for column in index.columns): index for index in table.indexes
+    }
+    for columns, index in declared.items():
+        if columns not in existing:
+            index.create(conn)
+    quote = conn.dialect.identifier_preparer.quote
+    for columns, name in existing.items():
+        extended = any(len(longer) > len(columns) and longer[: len(columns)] == columns for longer in declared)
+        if extended and columns not in declared and name is not None:
+            conn.execute(text(f"DROP INDEX {quote(name)}"))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(version=1, description="create every table and the full-text index", apply=create_schema),
     Migration(
         version=2,
         description="event and quote dates, event participants, cross-document tables",
         apply=add_corpus_tables,
+    ),
+    Migration(
+        version=3,
+        description="event confidence and background on events, participants and edges",
+        apply=add_event_confidence,
     ),
 )
 

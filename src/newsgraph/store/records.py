@@ -33,6 +33,7 @@ __all__ = [
     "document_row",
     "edge_rows",
     "entity_row",
+    "event_confidence",
     "fact_date",
     "fact_from_data",
     "fact_rows",
@@ -130,32 +131,41 @@ def _quote(fact: Quote, published: str | None) -> Row:
             "date": fact_date(fact.time, published)}  # fmt: skip
 
 
+def event_confidence(event: Event) -> Row:
+    """The ``confidence`` and ``background`` columns of an event, copied onto its participant
+    and edge rows too, so every event read filters on them without reading ``data``."""
+    return {"confidence": event.provenance.confidence, "background": event.background}
+
+
 def _event(fact: Event, published: str | None) -> Row:
     return {"type": fact.type, "mode": fact.mode, "place": fact.place, "time": fact.time,
             "modality": fact.modality, "cameo": fact.cameo,
-            "date": fact_date(fact.time, published)}  # fmt: skip
+            "date": fact_date(fact.time, published), **event_confidence(fact)}  # fmt: skip
 
 
 def participant_rows(analysis: Analysis) -> list[Row]:
     """The ``event_participants`` rows: one per (event, entity, role), roles actor, recipient
-    and place, each entity once per role even when the event lists it twice."""
+    and place, each entity once per role even when the event lists it twice; the event's date,
+    confidence and background flag are copied in for timelines and profiles."""
     doc_id = analysis.document.id
     published = analysis.document.published
     rows: list[Row] = []
     for event in analysis.events:
         date = fact_date(event.time, published)
+        confidence = event_confidence(event)
         place = (event.place,) if event.place else ()
         roles = (("actor", event.actors), ("recipient", event.recipients), ("place", place))
         for role, entity_ids in roles:
             for entity_id in dict.fromkeys(entity_ids):
                 rows.append({"event_id": event.id, "entity_id": entity_id, "role": role,
-                             "document_id": doc_id, "date": date})  # fmt: skip
+                             "document_id": doc_id, "date": date, **confidence})  # fmt: skip
     return rows
 
 
 def edge_rows(analysis: Analysis) -> list[Row]:
     """The ``event_edges`` rows: one per (event, actor, recipient), an entity acting on itself
-    left out; the event's date, type and modality are copied in for the network query."""
+    left out; the event's date, type, modality, confidence and background flag are copied in for
+    the network query."""
     published = analysis.document.published
     rows: list[Row] = []
     for event in analysis.events:
@@ -165,7 +175,7 @@ def edge_rows(analysis: Analysis) -> list[Row]:
                 if actor != recipient:
                     rows.append({"event_id": event.id, "actor_id": actor, "recipient_id": recipient,
                                  "document_id": analysis.document.id, "date": date, "type": event.type,
-                                 "modality": event.modality})  # fmt: skip
+                                 "modality": event.modality, **event_confidence(event)})  # fmt: skip
     return rows
 
 

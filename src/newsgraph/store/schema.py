@@ -1,7 +1,7 @@
 """The database schema, declared once with SQLAlchemy Core so SQLite and PostgreSQL share it.
 
-Only portable column types (String, Text, Integer, Float, JSON, LargeBinary) appear here; anything
-backend-specific (SQLite's FTS5 index, PostgreSQL's tsvector) is created by the backend.
+Only portable column types (String, Text, Integer, Float, Boolean, JSON, LargeBinary) appear here;
+anything backend-specific (SQLite's FTS5 index, PostgreSQL's tsvector) is created by the backend.
 
 Every fact table keeps the fact's queryable fields as columns, for filtering and joins, plus a
 ``data`` JSON column holding the whole ``to_dict(fact)``: reading a fact back is
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
     Float,
     ForeignKey,
@@ -26,6 +27,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 
 __all__ = [
@@ -116,6 +118,17 @@ def _provenance_columns() -> list[Column[object]]:
         Column("stage", String(64), nullable=False),
         Column("stage_version", String(32), nullable=False),
         Column("data", JSON, nullable=False),
+    ]
+
+
+def _confidence_columns() -> list[Column[object]]:
+    """An event's ``confidence`` (the classifier's calibrated probability; NULL for an event
+    stored before there was one) and ``background`` flag (``Event.background``): copied onto
+    every table an event list, count, timeline or network reads, so the ``min_confidence`` and
+    ``background`` filters are WHERE clauses on the rows (and index entries) already read."""
+    return [
+        Column("confidence", Float),
+        Column("background", Boolean, nullable=False, default=False, server_default=false()),
     ]
 
 
@@ -210,6 +223,7 @@ events = Table(
     Column("cameo", String(8)),
     # The day (or month, or year) the event happened, else the document's date: for timelines.
     Column("date", String(10), index=True),
+    *_confidence_columns(),
     # Covers the network's join on event id for type and modality without reading ``data``.
     Index(None, "id", "type", "modality"),
     *_provenance_columns(),
@@ -225,15 +239,19 @@ event_participants = Table(
     Column("role", String(16), primary_key=True),
     Column("document_id", String(_ID), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("date", String(10)),
+    *_confidence_columns(),
     # Both cover the query layer's keyset order (date, event id): a timeline page and a network
-    # window are read off the index without sorting or touching the rows.
-    Index(None, "entity_id", "date", "event_id", "role"),
+    # window are read off the index without sorting or touching the rows. The event's
+    # confidence and background flag close the first, so a timeline page (and an entity
+    # profile's counts) skip the events the filters leave out without reading their rows.
+    Index(None, "entity_id", "date", "event_id", "role", "confidence", "background"),
     Index(None, "role", "date", "event_id", "entity_id"),
 )
 
 # The actor network's edges, one row per (event, actor, recipient) with the event's type,
-# modality and date copied in: a network over any date window is one scan of the covering
-# index below, grouped, with no join (the 50,000-document benchmark needs it under 100 ms).
+# modality, date, confidence and background flag copied in: a network over any date window is
+# one scan of the covering index below, grouped, with no join (the 50,000-document benchmark
+# needs it under 100 ms).
 event_edges = Table(
     "event_edges",
     metadata,
@@ -244,7 +262,8 @@ event_edges = Table(
     Column("date", String(10)),
     Column("type", String(32), nullable=False),
     Column("modality", String(16), nullable=False),
-    Index(None, "date", "actor_id", "recipient_id", "type", "modality", "event_id"),
+    *_confidence_columns(),
+    Index(None, "date", "actor_id", "recipient_id", "type", "modality", "event_id", "confidence", "background"),
     Index(None, "actor_id", "date"),
     Index(None, "recipient_id", "date"),
 )

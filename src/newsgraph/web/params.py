@@ -13,6 +13,9 @@ under it count the same rows, and a URL copied from the UI works on the API:
     source        an outlet, as stored with the article
     story         a story id
     kind          quote kinds (direct, partial, indirect); modality: event modalities
+    min_confidence  events: the lowest classifier confidence shown, 0 to 1 (default: the
+                  shipped threshold; 0 shows every event)
+    background    events: true also shows the events articles tell as background
 
 They become the query layer's :class:`newsgraph.query.filters.Filters` (re-exported here), so
 routes pass them straight to the query functions. A bad value is a 400 whose message names the
@@ -27,9 +30,10 @@ from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Query
+from pydantic import BeforeValidator, Field
 
 from newsgraph.ontology.plover import MODALITIES, load_ontology
 from newsgraph.query.aggregate import Period
@@ -47,6 +51,7 @@ __all__ = [
     "date_bounds",
     "get_filters",
     "get_page",
+    "get_profile_filters",
     "parse_date",
 ]
 
@@ -164,6 +169,32 @@ def _choices(parameter: str, values: list[str] | None, known: tuple[str, ...], w
     return tuple(dict.fromkeys(chosen))
 
 
+def _blank_is(default: object) -> BeforeValidator:
+    """An empty parameter (``min_confidence=`` from a form field left empty) means its default."""
+
+    def blank(value: Any) -> Any:
+        return default if isinstance(value, str) and not value.strip() else value
+
+    return BeforeValidator(blank)
+
+
+#: ``min_confidence``: a number from 0 to 1 (FastAPI's validation names it in the 400 otherwise).
+MinConfidence = Annotated[
+    Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)] | None,
+    _blank_is(None),
+    Query(
+        description="Events: only those the classifier is at least this sure of, 0 to 1 (default: the shipped "
+        "threshold; 0 shows every event). An event stored before the classifier (no confidence) is always shown."
+    ),
+]
+#: ``background``: true, false (the default), 1, 0, yes, no, on, off.
+Background = Annotated[
+    bool,
+    _blank_is(False),
+    Query(description="Events: true also shows the events articles tell as background (history, earlier events)."),
+]
+
+
 def get_filters(
     text: Annotated[str | None, Query(description="Words that must all occur in the article.")] = None,
     q: Annotated[str | None, Query(description="Same as `text`.")] = None,
@@ -185,6 +216,8 @@ def get_filters(
     modality: Annotated[
         list[str] | None, Query(description=f"Event modalities ({', '.join(MODALITIES)}); events only.")
     ] = None,
+    min_confidence: MinConfidence = None,
+    background: Background = False,
 ) -> Filters:
     """The shared filters from the query string (a FastAPI dependency: ``Depends(get_filters)``)."""
     if text is not None and q is not None and text.strip() != q.strip():
@@ -208,9 +241,16 @@ def get_filters(
             story=_text("story", story),
             quote_kinds=_choices("kind", kind, QUOTE_KINDS, "quote kind"),
             modalities=_choices("modality", modality, MODALITIES, "modality"),
+            min_confidence=min_confidence,
+            background=background,
         )
     except QueryError as exc:  # a check we do not repeat here: still a 400, never a 500
         raise ApiError(400, "bad_parameter", str(exc), (ErrorDetail(str(exc)),)) from None
+
+
+def get_profile_filters(min_confidence: MinConfidence = None, background: Background = False) -> Filters:
+    """Only the event filters an entity profile's counts take (``Depends(get_profile_filters)``)."""
+    return Filters(min_confidence=min_confidence, background=background)
 
 
 def date_bounds(filters: Filters) -> tuple[date | None, date | None]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, TypeVar
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from newsgraph import query
@@ -14,6 +14,7 @@ from newsgraph.web.api.corpus import FiltersDep, Ident, PageDep
 from newsgraph.web.api.responses import list_response, ok
 from newsgraph.web.deps import StoreDep
 from newsgraph.web.errors import not_found
+from newsgraph.web.params import Filters, get_profile_filters
 
 __all__ = ["router"]
 
@@ -40,10 +41,13 @@ def entities(
 
 
 @router.get("/entities/{entity_id}", summary="One entity's profile")
-def entity(store: StoreDep, entity_id: Ident) -> JSONResponse:
-    """Identity, aliases, titles over time with their evidence, and activity counts. `entity`
+def entity(
+    store: StoreDep, entity_id: Ident, filters: Annotated[Filters, Depends(get_profile_filters)]
+) -> JSONResponse:
+    """Identity, aliases, titles over time with their evidence, and activity counts (events
+    counted under `min_confidence` and `background`, as the event lists show them). `entity`
     is an id, or a name or alias that only one entity has."""
-    return ok(entity=_resolved(lambda: query.entity_profile(store, entity_id), entity_id))
+    return ok(entity=_resolved(lambda: query.entity_profile(store, entity_id, filters), entity_id))
 
 
 @router.get("/entities/{entity_id}/timeline", summary="What one entity did and said")

@@ -30,12 +30,19 @@ def only(filters: Filters, names: tuple[str, ...]) -> Filters:
 
 
 def given(filters: Filters) -> dict[str, str]:
-    """The filters that are set, as URL parameters (``types`` -> ``type=A,B``), for API links."""
+    """The filters that are set (to other than their default), as URL parameters (``types`` ->
+    ``type=A,B``, ``background`` -> ``background=true``), for API links."""
     names = {"types": "type", "quote_kinds": "kind", "modalities": "modality"}
     found: dict[str, str] = {}
     for field in dataclasses.fields(filters):
         value = getattr(filters, field.name)
-        if value in (None, ()):
+        if value == field.default:
             continue
-        found[names.get(field.name, field.name)] = ",".join(value) if isinstance(value, tuple) else str(value)
+        if isinstance(value, tuple):
+            text = ",".join(value)
+        elif isinstance(value, bool):
+            text = "true" if value else "false"
+        else:
+            text = str(value)
+        found[names.get(field.name, field.name)] = text
     return found

@@ -15,6 +15,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from newsgraph.models import event_threshold
 from newsgraph.version import __version__
 
 __all__ = ["STATIC_DIR", "TEMPLATE_DIR", "environment", "query_string", "render", "url_with", "web_url"]
@@ -59,6 +60,7 @@ def _build() -> Environment:
     )
     env.globals["version"] = __version__
     env.globals["query_string"] = query_string
+    env.globals["event_threshold"] = event_threshold  # the filter form's default min_confidence
     env.filters["number"] = _number
     env.filters["web_url"] = web_url
     return env
