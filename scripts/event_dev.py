@@ -17,6 +17,8 @@ import json
 import sys
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
@@ -38,8 +40,11 @@ def parsed(pipeline, articles, documents, cache: Path):  # type: ignore[no-untyp
     todo = []
     for article in articles:
         path = cache / (hashlib.sha1(article.url.encode()).hexdigest()[:16] + ".spacy")
-        if path.exists():
-            docs[article.url] = list(DocBin().from_disk(path).get_docs(pipeline.nlp.vocab))[0]
+        if path.exists() and path.with_suffix(".npy").exists():
+            doc = list(DocBin().from_disk(path).get_docs(pipeline.nlp.vocab))[0]
+            # DocBin keeps no tensor: the tok2vec output is cached beside it.
+            doc.tensor = np.load(path.with_suffix(".npy"))
+            docs[article.url] = doc
         else:
             todo.append((article, path))
     texts = [documents[a.url].text for a, _ in todo]
@@ -47,6 +52,7 @@ def parsed(pipeline, articles, documents, cache: Path):  # type: ignore[no-untyp
         bin_ = DocBin(store_user_data=True)
         bin_.add(doc)
         bin_.to_disk(path)
+        np.save(path.with_suffix(".npy"), doc.tensor)
         docs[article.url] = doc
     return docs
 

@@ -52,6 +52,55 @@ def _corpus() -> list[dict[str, str]]:
     return [json.loads(line) for line in CORPUS.read_text("utf-8").splitlines() if line.strip()]
 
 
+POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
+#: PolNeAR train articles annotated as extra training data (never dev or test).
+POLNEAR_ARTICLES = 120
+
+
+def _polnear() -> list[dict[str, str]]:
+    """The PolNeAR train articles as records (text as in the file, date from metadata.tsv)."""
+    rows = [line.split("\t") for line in (POLNEAR / "metadata.tsv").read_text("utf-8").splitlines()]
+    header = rows[0]
+    records = []
+    for row in rows[1:]:
+        meta = dict(zip(header, row, strict=False))
+        if meta.get("compartment") != "train":
+            continue
+        path = POLNEAR / "train" / "text" / (meta["filename"] + ".txt")
+        if path.exists():
+            records.append({"url": path.name, "title": meta["title"], "published": meta["publication_date"], "text": path.read_text("utf-8")})
+    return sorted(records, key=lambda r: r["url"])
+
+
+def select_polnear(args: argparse.Namespace) -> None:
+    manifest = args.work / "polnear.json"
+    if manifest.exists() and not args.force:
+        sys.exit(f"{manifest} exists (use --force to redo)")
+    from newsgraph.pipeline.nlp import load_model
+
+    nlp = load_model()
+    records = _polnear()
+    order = list(range(len(records)))
+    random.Random(SEED).shuffle(order)
+    chosen = []
+    for index in order[:POLNEAR_ARTICLES]:
+        record = records[index]
+        chosen.append(
+            {
+                "article": len(chosen),
+                "line": index + 1,
+                "url": record["url"],
+                "title": record["title"],
+                "published": record["published"],
+                "split": "train",
+                "text_sha256": hashlib.sha256(record["text"].encode("utf-8")).hexdigest(),
+                "sentences": _sentences(nlp, record["text"]),
+            }
+        )
+    manifest.write_text(json.dumps(chosen, indent=1), "utf-8")
+    print(f"{len(chosen)} PolNeAR train articles, {sum(len(a['sentences']) for a in chosen)} sentences -> {manifest}")
+
+
 def extend(args: argparse.Namespace) -> None:
     """More articles for training: the eligible articles the first selection did not take, in
     the same seeded order, split 2:1 between train and dev. The test split is never extended:
@@ -152,14 +201,19 @@ def select(args: argparse.Namespace) -> None:
         print(f"  {split}: {articles} articles, {sentences} sentences")
 
 
-def _manifest(work: Path) -> list[dict[str, object]]:
-    return json.loads((work / "articles.json").read_text("utf-8"))  # type: ignore[no-any-return]
+def _manifest(work: Path, corpus: str = "wikinews") -> list[dict[str, object]]:
+    name = "articles.json" if corpus == "wikinews" else "polnear.json"
+    return json.loads((work / name).read_text("utf-8"))  # type: ignore[no-any-return]
+
+
+def _records(corpus: str) -> list[dict[str, str]]:
+    return _corpus() if corpus == "wikinews" else _polnear()
 
 
 def show(args: argparse.Namespace) -> None:
-    articles = _manifest(args.work)
+    articles = _manifest(args.work, args.corpus)
     article = articles[args.article]
-    text = _corpus()[int(article["line"]) - 1]["text"]  # type: ignore[call-overload]
+    text = _records(args.corpus)[int(article["line"]) - 1]["text"]  # type: ignore[call-overload]
     published = dt.date.fromisoformat(str(article["published"]))
     print(f"article {article['article']} · published {published} ({published:%A}) · {article['title']}")
     days = [published + dt.timedelta(days=d) for d in range(-13, 8)]
@@ -268,8 +322,8 @@ def _convert(path: Path, articles: list[dict[str, object]], records: list[dict[s
 
 
 def check(args: argparse.Namespace) -> None:
-    articles = _manifest(args.work)
-    records = _corpus()
+    articles = _manifest(args.work, args.corpus)
+    records = _records(args.corpus)
     bad = 0
     for path in args.files:
         try:
@@ -284,11 +338,12 @@ def check(args: argparse.Namespace) -> None:
 
 
 def build(args: argparse.Namespace) -> None:
-    articles = _manifest(args.work)
-    records = _corpus()
+    articles = _manifest(args.work, args.corpus)
+    records = _records(args.corpus)
     built = []
     problems = []
-    for path in sorted((args.work / "ann").glob("*.json"), key=lambda p: int(p.stem) if p.stem.isdigit() else -1):
+    folder = args.work / ("ann" if args.corpus == "wikinews" else "ann-polnear")
+    for path in sorted(folder.glob("*.json"), key=lambda p: int(p.stem) if p.stem.isdigit() else -1):
         if not path.stem.isdigit():
             continue
         try:
@@ -297,10 +352,11 @@ def build(args: argparse.Namespace) -> None:
             problems.append(str(error))
     for problem in problems:
         print(f"ERROR {problem}", file=sys.stderr)
-    write_gold(args.out, built, corpus="wikinews-2019-2020/articles.jsonl")
+    out = args.out or (GOLD if args.corpus == "wikinews" else ROOT / "gold" / "polnear-train-events.jsonl")
+    write_gold(out, built, corpus="wikinews-2019-2020/articles.jsonl" if args.corpus == "wikinews" else "polnear/train/text")
     sentences = sum(len(a.sentences) for a in built)
     events = sum(len(s.events) for a in built for s in a.sentences)
-    print(f"{len(built)} articles, {sentences} sentences, {events} events -> {args.out}")
+    print(f"{len(built)} articles, {sentences} sentences, {events} events -> {out}")
     if problems:
         sys.exit(1)
 
@@ -308,10 +364,14 @@ def build(args: argparse.Namespace) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--work", type=Path, default=WORK)
+    parser.add_argument("--corpus", choices=("wikinews", "polnear"), default="wikinews")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("select")
     p.add_argument("--force", action="store_true")
     p.set_defaults(run=select)
+    p = sub.add_parser("select-polnear")
+    p.add_argument("--force", action="store_true")
+    p.set_defaults(run=select_polnear)
     p = sub.add_parser("extend")
     p.set_defaults(run=extend)
     p = sub.add_parser("show")
@@ -321,7 +381,7 @@ def main() -> None:
     p.add_argument("files", nargs="+")
     p.set_defaults(run=check)
     p = sub.add_parser("build")
-    p.add_argument("--out", type=Path, default=GOLD)
+    p.add_argument("--out", type=Path, default=None)
     p.set_defaults(run=build)
     args = parser.parse_args()
     args.run(args)

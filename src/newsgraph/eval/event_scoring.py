@@ -37,7 +37,7 @@ from typing import Any
 from newsgraph.eval.event_gold import Article, GoldEvent, Participant
 from newsgraph.model import Analysis, Entity, Event
 
-__all__ = ["EventScore", "Pair", "PredictedEvent", "predicted_events", "score_article"]
+__all__ = ["EventScore", "Pair", "PredictedEvent", "label_candidates", "predicted_events", "score_article"]
 
 _PRONOUNS = frozenset(
     "i me my we us our you your he him his she her it its they them their who whom whose this that these those".split()
@@ -358,3 +358,24 @@ def score_article(
 ) -> None:
     """Add one article's predictions to ``score``."""
     score.add(article, text, predicted_events(analysis, min_confidence))
+
+
+def label_candidates(article: Article, events: list[Event]) -> list[bool]:
+    """For training the event classifier: whether each candidate event would be paired with a
+    gold event (same sentence, same type, one to one, overlapping triggers first) if every
+    candidate were output."""
+    bounds = [(s.start, s.end) for s in article.sentences]
+    by_sentence: dict[int, list[int]] = {}
+    wrapped = [PredictedEvent(e, (), ()) for e in events]
+    for number, predicted in enumerate(wrapped):
+        start = _trigger(predicted)[0]
+        index = next((i for i, (s, e) in enumerate(bounds) if s <= start < e), -1)
+        by_sentence.setdefault(index, []).append(number)
+    labels = [False] * len(events)
+    for index, numbers in by_sentence.items():
+        if index < 0:
+            continue
+        golds = list(article.sentences[index].events)
+        for _, p in _pair(golds, [wrapped[n] for n in numbers]):
+            labels[numbers[p]] = True
+    return labels

@@ -46,11 +46,18 @@ _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
-    """A matched lexicon ``entry``: ``token`` is its syntactic head, ``tokens`` every word."""
+    """A matched lexicon ``entry``: ``token`` is its syntactic head, ``tokens`` every word.
+    ``alternatives`` are the other types' entries the same head word matches ("charged" is an
+    accusation or a criminal charge), each with its words: the classifier chooses."""
 
     token: Token
     entry: Entry
     tokens: tuple[Token, ...]
+    alternatives: tuple[tuple[Entry, tuple[Token, ...]], ...] = ()
+
+    def as_alternative(self, entry: Entry, tokens: tuple[Token, ...]) -> Trigger:
+        """The same head word read as ``entry``."""
+        return Trigger(self.token, entry, tokens)
 
     @property
     def is_verb(self) -> bool:
@@ -83,16 +90,14 @@ def _negation(verb: Token, cues: Cues) -> tuple[Token, ...] | None:
     return (*modals, *negations) if negations and modals else None
 
 
-def _match_verb(token: Token, entries: list[Entry], cues: Cues) -> tuple[Entry, tuple[Token, ...]] | None:
-    best: tuple[Entry, tuple[Token, ...]] | None = None
-    best_rank = 0
+def _verb_matches(token: Token, entries: list[Entry], cues: Cues) -> list[tuple[int, Entry, tuple[Token, ...]]]:
+    """Every entry matching the verb ``token``, with its rank and words, best first. A negated
+    phrase ranks above the same phrase unnegated ("cannot be held responsible" is a warning,
+    "held responsible" an accusation); then more words rank higher, then file order."""
+    found: list[tuple[int, Entry, tuple[Token, ...]]] = []
     nearby: list[Token] | None = None
     for entry in entries:
-        # A negated phrase ranks above the same phrase unnegated ("cannot be held responsible"
-        # is a warning, "held responsible" an accusation).
         rank = len(entry.words) + entry.negated
-        if best is not None and rank <= best_rank:
-            continue
         matched = [token]
         if entry.negated:
             negation = _negation(token, cues)
@@ -103,15 +108,29 @@ def _match_verb(token: Token, entries: list[Entry], cues: Cues) -> tuple[Entry, 
             if nearby is None:
                 nearby = list(_phrase_words(token))
             for word in entry.words[1:]:
-                found = next((t for t in nearby if t not in matched and word in (lemma(t), t.lower_)), None)
-                if found is None:
+                hit = next((t for t in nearby if t not in matched and word in (lemma(t), t.lower_)), None)
+                if hit is None:
                     break
-                matched.append(found)
+                matched.append(hit)
             else:
-                best, best_rank = (entry, tuple(matched)), rank
+                found.append((rank, entry, tuple(matched)))
             continue
-        best, best_rank = (entry, tuple(matched)), rank
-    return best
+        found.append((rank, entry, tuple(matched)))
+    found.sort(key=lambda f: -f[0])  # stable: file order among equal ranks
+    return found
+
+
+def _alternatives(
+    best: Entry, matches: list[tuple[int, Entry, tuple[Token, ...]]]
+) -> tuple[tuple[Entry, tuple[Token, ...]], ...]:
+    """The best-ranked match of each other type."""
+    seen = {best.type}
+    found = []
+    for _, entry, tokens in matches:
+        if entry.type not in seen:
+            seen.add(entry.type)
+            found.append((entry, tokens))
+    return tuple(found)
 
 
 def find_triggers(doc: Doc, lexicon: Lexicon, cues: Cues, names: frozenset[int] = frozenset()) -> list[Trigger]:
@@ -126,15 +145,15 @@ def find_triggers(doc: Doc, lexicon: Lexicon, cues: Cues, names: frozenset[int] 
         entries = lexicon.verbs.get(lemma(token))
         if not entries:
             continue
-        match = _match_verb(token, entries, cues)
-        if match is None:
+        matches = _verb_matches(token, entries, cues)
+        if not matches:
             continue
-        entry, tokens = match
+        _, entry, tokens = matches[0]
         # A bare verb of saying is no event ("declared" alone); a phrase with it is ("declared
         # a ceasefire").
         if len(entry.words) == 1 and entry.head in cues.reporting_verbs:
             continue
-        found.append(Trigger(token, entry, tokens))
+        found.append(Trigger(token, entry, tokens, _alternatives(entry, matches)))
         verb_words.update(t.i for t in tokens)
     used |= verb_words
     nouns: list[Trigger] = []
@@ -146,6 +165,7 @@ def find_triggers(doc: Doc, lexicon: Lexicon, cues: Cues, names: frozenset[int] 
         if token.ent_type_ in ("DATE", "TIME"):
             continue  # "in March", "on Victory Day": a date, not a march
 
+        by_span: dict[int, list[Entry]] = {}
         for entry in lexicon.nouns.get(lemma(token), ()):
             end = token.i + len(entry.words)
             if end > len(doc):
@@ -153,7 +173,11 @@ def find_triggers(doc: Doc, lexicon: Lexicon, cues: Cues, names: frozenset[int] 
             span = doc[token.i : end]
             matches = all(word in (lemma(t), t.lower_) for word, t in zip(entry.words, span, strict=True))
             if matches and not any(t.i in used for t in span) and span.root.pos_ in ("NOUN", "PROPN"):
-                nouns.append(Trigger(span.root, entry, tuple(span)))
+                by_span.setdefault(end, []).append(entry)
+        for end, entries_here in by_span.items():
+            span = doc[token.i : end]
+            ranked = [(0, e, tuple(span)) for e in entries_here]
+            nouns.append(Trigger(span.root, entries_here[0], tuple(span), _alternatives(entries_here[0], ranked)))
     # Longest noun phrases first; a shorter one inside a longer one is dropped.
     for trigger in sorted(nouns, key=lambda t: (-len(t.tokens), t.token.i)):
         if not any(t.i in used for t in trigger.tokens):
