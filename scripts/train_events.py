@@ -35,7 +35,7 @@ from event_dev import parsed  # noqa: E402
 
 from newsgraph.api import build_pipeline  # noqa: E402
 from newsgraph.eval.event_gold import Article, GoldEvent, Sentence, corpus_documents, read_gold  # noqa: E402
-from newsgraph.eval.event_scoring import EventScore, label_candidates, predicted_events  # noqa: E402
+from newsgraph.eval.event_scoring import EventScore, pair_candidates, predicted_events  # noqa: E402
 from newsgraph.model import Analysis, Document  # noqa: E402
 from newsgraph.pipeline.stage import StageContext  # noqa: E402
 from newsgraph.stages.events.arguments import MentionIndex  # noqa: E402
@@ -60,15 +60,18 @@ class Rows:
     features: list[list[str]] = dataclasses.field(default_factory=list)
     vectors: list[np.ndarray] = dataclasses.field(default_factory=list)
     labels: list[bool] = dataclasses.field(default_factory=list)
+    #: Whether the gold event a candidate is paired with is background (None: not paired).
+    backgrounds: list[bool | None] = dataclasses.field(default_factory=list)
     groups: list[str] = dataclasses.field(default_factory=list)
     weights: list[float] = dataclasses.field(default_factory=list)
 
-    def add(self, doc, candidates: list[Candidate], index: MentionIndex, labels: list[bool], group: str, weight: float, sectors: frozenset[str], published: str | None) -> None:  # type: ignore[no-untyped-def]
+    def add(self, doc, candidates: list[Candidate], index: MentionIndex, golds: list, group: str, weight: float, sectors: frozenset[str], published: str | None) -> None:  # type: ignore[no-untyped-def]
         if not candidates:
             return
         self.features.extend(iter_features(doc, candidates, index, sectors, published))
         self.vectors.append(candidate_vectors(doc, candidates))
-        self.labels.extend(labels)
+        self.labels.extend(g is not None for g in golds)
+        self.backgrounds.extend(None if g is None else g.background for g in golds)
         self.groups.extend([group] * len(candidates))
         self.weights.extend([weight] * len(candidates))
 
@@ -116,8 +119,8 @@ def gold_rows(pipeline, stage: EventStage, articles: list[Article], data: Path, 
         document = documents[article.url]
         doc = docs[article.url]
         analysis, context, candidates, index = _analyse(pipeline, stage, document, doc)
-        labels = label_candidates(article, [c.event for c in candidates])
-        rows.add(doc, candidates, index, labels, article.url, 1.0, stage.sectors.words, document.published)
+        golds = pair_candidates(article, [c.event for c in candidates])
+        rows.add(doc, candidates, index, golds, article.url, 1.0, stage.sectors.words, document.published)
         kept.append((article, document, doc))
     return kept
 
@@ -129,7 +132,12 @@ def _synthetic_article(record: dict, text: str) -> Article | None:  # type: igno
         if at < 0:
             return None
         events.append(
-            GoldEvent(type=event["type"], trigger=(at, at + len(event["trigger"])), modality=event.get("modality", "asserted"))
+            GoldEvent(
+                type=event["type"],
+                trigger=(at, at + len(event["trigger"])),
+                modality=event.get("modality", "asserted"),
+                background=bool(event.get("background", False)),
+            )
         )
     return Article(
         url=record["id"],
@@ -150,8 +158,8 @@ def synthetic_rows(pipeline, stage: EventStage, rows: Rows) -> int:  # type: ign
             continue
         document = Document.create(text=record["text"], published=record["published"], origin=record["id"])
         _, _, candidates, index = _analyse(pipeline, stage, document, doc)
-        labels = label_candidates(article, [c.event for c in candidates])
-        rows.add(doc, candidates, index, labels, "synthetic:" + record["id"], SYNTHETIC_WEIGHT, stage.sectors.words, record["published"])
+        golds = pair_candidates(article, [c.event for c in candidates])
+        rows.add(doc, candidates, index, golds, "synthetic:" + record["id"], SYNTHETIC_WEIGHT, stage.sectors.words, record["published"])
         count += 1
     return count
 
@@ -214,17 +222,29 @@ def platt(logits: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
     return float(model.coef_[0, 0]), float(model.intercept_[0])
 
 
-def write_model(vocabulary: dict[str, int], model, use_vectors: bool, width: int, card: dict) -> None:  # type: ignore[no-untyped-def,type-arg]
+def _weights(model, vocabulary: dict[str, int], use_vectors: bool, width: int) -> tuple[np.ndarray, np.ndarray]:  # type: ignore[no-untyped-def]
     weights = model.coef_[0]
-    names = np.array(sorted(vocabulary, key=vocabulary.__getitem__))
     sparse_weights = weights[: len(vocabulary)].astype(np.float32)
     dense_weights = weights[len(vocabulary) :].astype(np.float32) if use_vectors else np.zeros(width, dtype=np.float32)
-    # Only features with a weight are shipped: the file stays small.
-    keep = np.abs(sparse_weights) > 1e-6
+    return sparse_weights, dense_weights
+
+
+def write_model(vocabulary: dict[str, int], model, background, use_vectors: bool, width: int, card: dict) -> None:  # type: ignore[no-untyped-def,type-arg]
+    names = np.array(sorted(vocabulary, key=vocabulary.__getitem__))
+    sparse_weights, dense_weights = _weights(model, vocabulary, use_vectors, width)
+    background_sparse, background_dense = _weights(background, vocabulary, use_vectors, width)
+    # Only features with a weight in either head are shipped: the file stays small.
+    keep = (np.abs(sparse_weights) > 1e-6) | (np.abs(background_sparse) > 1e-6)
     np.savez_compressed(
-        MODELS / "events.npz", vocabulary=names[keep], sparse=sparse_weights[keep], dense=dense_weights
+        MODELS / "events.npz",
+        vocabulary=names[keep],
+        sparse=sparse_weights[keep],
+        dense=dense_weights,
+        background_sparse=background_sparse[keep],
+        background_dense=background_dense,
     )
     card["bias"] = float(model.intercept_[0])
+    card["background_bias"] = float(background.intercept_[0])
     (MODELS / "events.json").write_text(json.dumps(card, indent=2) + "\n", "utf-8")
 
 
@@ -279,6 +299,12 @@ def main() -> None:
     xd, yd = _matrix(dev_rows, vocabulary, use_vectors), np.array(dev_rows.labels)
     from sklearn.metrics import log_loss, roc_auc_score
 
+    # The background check: on candidates paired with a gold event, was that event background?
+    paired = np.array([b is not None for b in train_rows.backgrounds])
+    yb = np.array([bool(b) for b in train_rows.backgrounds])
+    background = _fit(x[paired], yb[paired], w[paired], 0.3)
+    dev_paired = np.array([b is not None for b in dev_rows.backgrounds])
+    ybd = np.array([bool(b) for b in dev_rows.backgrounds])
     logits = model.decision_function(xd)
     scale, shift = platt(logits, yd)
     calibrated = 1 / (1 + np.exp(-(scale * logits + shift)))
@@ -293,6 +319,10 @@ def main() -> None:
         "dev_auc": round(float(roc_auc_score(yd, logits)), 4),
         "dev_log_loss_calibrated": round(float(log_loss(yd, calibrated)), 4),
         "features": len(vocabulary),
+        "dev_background_accuracy": round(float((background.predict(xd[dev_paired]) == ybd[dev_paired]).mean()), 4),
+        "dev_background_accuracy_rules": round(
+            float((np.array([f"rule_background=True" in f for f, p in zip(dev_rows.features, dev_paired) if p]) == ybd[dev_paired]).mean()), 4
+        ),
         "embedding": args.embedding,
     }
     print(json.dumps(figures, indent=1))
@@ -315,7 +345,7 @@ def main() -> None:
     }
     if args.dry_run:
         return
-    write_model(vocabulary, model, use_vectors, width, card)
+    write_model(vocabulary, model, background, use_vectors, width, card)
     from newsgraph.stages.events import classifier as classifier_module
     from newsgraph import models as models_module
 

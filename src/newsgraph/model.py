@@ -258,8 +258,9 @@ class Event:
     ``actor_sector``/``recipient_sector`` PLOVER sector codes (GOV, MIL, REB, ...) and
     ``actor_country``/``recipient_country`` ISO 3166 alpha-3 codes of each side; ``duration``
     a TIMEX3 duration ("P3D" for "a three-day ceasefire"). ``time_source`` says how ``time`` is
-    known, as for a quote: ``expression`` (the clause's own time expression) or ``reported``
-    (the article's date: it happened by then); an event told in a quotation with no time
+    known, as for a quote: ``expression`` (the clause's own time expression), ``story`` (a deed
+    with no date of its own: the day the article's lead gives its news) or ``reported`` (the
+    article's date: it happened by then); an event told in a quotation with no time
     expression in its own clause takes the quotation's time. ``place_source`` says where
     ``place`` comes from: ``sentence`` (the event's own sentence names it), or, when the
     sentence names no place, ``paragraph`` (the place an earlier sentence of its paragraph is

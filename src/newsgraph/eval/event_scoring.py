@@ -37,7 +37,7 @@ from typing import Any
 from newsgraph.eval.event_gold import Article, GoldEvent, Participant
 from newsgraph.model import Analysis, Entity, Event
 
-__all__ = ["EventScore", "Pair", "PredictedEvent", "label_candidates", "predicted_events", "score_article"]
+__all__ = ["EventScore", "Pair", "PredictedEvent", "label_candidates", "pair_candidates", "predicted_events", "score_article"]
 
 _PRONOUNS = frozenset(
     "i me my we us our you your he him his she her it its they them their who whom whose this that these those".split()
@@ -149,6 +149,7 @@ def _fields(gold: GoldEvent, predicted: PredictedEvent, text: str) -> dict[str, 
         "modality": predicted.event.modality == gold.modality,
         "date": date_right(predicted.event.time, gold.date),
         "mode": predicted.event.mode == gold.mode,
+        "background": predicted.event.background == gold.background,
     }
 
 
@@ -240,7 +241,7 @@ class EventScore:
             if all(right[f] for f in _FIELDS):
                 self.all_right += 1
             self._calibrate(found[p], True)
-            if keep_errors and not all(right[f] for f in _FIELDS):
+            if keep_errors and not all(right[f] for f in (*_FIELDS, "background")):
                 self.errors.append(_error("field", article, text, index, golds[g], found[p], right))
         for p, predicted in enumerate(found):
             if p not in paired_predictions:
@@ -299,7 +300,9 @@ class EventScore:
             "predicted_events": predicted,
             "paired_events": tp,
             **self._prf(tp, predicted, gold),
-            "on_paired": {name: round(self.field_right[name] / tp, 4) if tp else None for name in (*_FIELDS, "mode")},
+            "on_paired": {
+                name: round(self.field_right[name] / tp, 4) if tp else None for name in (*_FIELDS, "mode", "background")
+            },
             "all_fields_right": round(self.all_right / predicted, 4) if predicted else None,
             "per_type": per_type,
             "reliability": table,
@@ -328,6 +331,7 @@ def _describe(event: GoldEvent | PredictedEvent | None, text: str) -> dict[str, 
         "recipients": [sorted(r.names)[:1] for r in event.recipients],
         "modality": event.event.modality,
         "date": event.event.time,
+        "background": event.event.background,
         "confidence": event.confidence,
     }
 
@@ -360,10 +364,10 @@ def score_article(
     score.add(article, text, predicted_events(analysis, min_confidence))
 
 
-def label_candidates(article: Article, events: list[Event]) -> list[bool]:
-    """For training the event classifier: whether each candidate event would be paired with a
-    gold event (same sentence, same type, one to one, overlapping triggers first) if every
-    candidate were output."""
+def pair_candidates(article: Article, events: list[Event]) -> list[GoldEvent | None]:
+    """For training the event classifiers: the gold event each candidate would be paired with
+    (same sentence, same type, one to one, overlapping triggers first) if every candidate were
+    output, or None."""
     bounds = [(s.start, s.end) for s in article.sentences]
     by_sentence: dict[int, list[int]] = {}
     wrapped = [PredictedEvent(e, (), ()) for e in events]
@@ -371,11 +375,16 @@ def label_candidates(article: Article, events: list[Event]) -> list[bool]:
         start = _trigger(predicted)[0]
         index = next((i for i, (s, e) in enumerate(bounds) if s <= start < e), -1)
         by_sentence.setdefault(index, []).append(number)
-    labels = [False] * len(events)
+    paired: list[GoldEvent | None] = [None] * len(events)
     for index, numbers in by_sentence.items():
         if index < 0:
             continue
         golds = list(article.sentences[index].events)
-        for _, p in _pair(golds, [wrapped[n] for n in numbers]):
-            labels[numbers[p]] = True
-    return labels
+        for g, p in _pair(golds, [wrapped[n] for n in numbers]):
+            paired[numbers[p]] = golds[g]
+    return paired
+
+
+def label_candidates(article: Article, events: list[Event]) -> list[bool]:
+    """Whether each candidate event would be paired with a gold event (:func:`pair_candidates`)."""
+    return [gold is not None for gold in pair_candidates(article, events)]

@@ -19,6 +19,7 @@ _REGISTRY: dict[str, StageFactory] = {}
 DEFAULT_STAGES: list[str] = [
     "newsgraph.mentions.v1",
     "newsgraph.entities.v1",
+    "newsgraph.groups.v1",
     "newsgraph.timex.v1",
     "newsgraph.quotes.v1",
     "newsgraph.events.v1",

@@ -6,6 +6,7 @@ groups, metonymy), ``kinds`` (what kind of thing a cluster is, its canonical nam
 ``stage`` (the registered stage that puts them together).
 """
 
+from newsgraph.stages.entities.groups import GroupStage
 from newsgraph.stages.entities.stage import EntityStage
 
-__all__ = ["EntityStage"]
+__all__ = ["EntityStage", "GroupStage"]

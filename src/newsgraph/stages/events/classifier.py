@@ -29,47 +29,70 @@ if TYPE_CHECKING:
 
     from newsgraph.stages.events.arguments import MentionIndex
 
-__all__ = ["EventClassifier", "load_classifier"]
+__all__ = ["EventClassifier", "Head", "Scores", "load_classifier"]
 
 MODEL_FILE = "events.npz"
 
 
 @dataclass(frozen=True, slots=True, eq=False)
-class EventClassifier:
-    """Weights of the logistic model and its calibration. ``floor`` is the lowest confidence an
-    event is kept at (users filter higher: the card's ``threshold`` is the default)."""
+class Head:
+    """One logistic model over the candidates' features: sparse weights by feature index, dense
+    weights over the vectors, and a bias."""
 
-    vocabulary: dict[str, int]
     sparse: NDArray[np.float32]
     dense: NDArray[np.float32]
     bias: float
+
+    def logits(self, indices: list[list[int]], vectors: NDArray[np.float32]) -> NDArray[np.float64]:
+        sparse = np.array([float(self.sparse[np.array(x, dtype=np.int64)].sum()) if x else 0.0 for x in indices])
+        return sparse + (vectors @ self.dense).astype(np.float64) + self.bias
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Scores:
+    """What the classifier says of each candidate: its calibrated confidence, and whether it is
+    background to the news (None where the model has no background head: the rules decide)."""
+
+    confidences: list[float]
+    backgrounds: list[bool] | None
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class EventClassifier:
+    """The type check (``event``, calibrated by ``scale`` and ``shift``) and the background
+    check (``background``) over one feature vocabulary. ``floor`` is the lowest confidence an
+    event is kept at (users filter higher: the card's ``threshold`` is the default)."""
+
+    vocabulary: dict[str, int]
+    event: Head
+    background: Head | None
     scale: float
     shift: float
     floor: float
     sector_words: frozenset[str]
 
-    def logits(
-        self, doc: Doc, candidates: list[Candidate], index: MentionIndex, published: str | None = None
-    ) -> NDArray[np.float64]:
-        """The model's raw scores (before calibration), one per candidate."""
+    def score(self, doc: Doc, candidates: list[Candidate], index: MentionIndex, published: str | None = None) -> Scores:
+        """Confidence and background of each candidate of one document."""
         if not candidates:
-            return np.zeros(0)
+            return Scores([], [] if self.background is not None else None)
         vocabulary = self.vocabulary
-        sparse = np.array(
-            [
-                sum(float(self.sparse[i]) for f in features if (i := vocabulary.get(f)) is not None)
-                for features in iter_features(doc, candidates, index, self.sector_words, published)
-            ]
-        )
-        dense = candidate_vectors(doc, candidates) @ self.dense
-        return sparse + dense.astype(np.float64) + self.bias
+        indices = [
+            [i for f in features if (i := vocabulary.get(f)) is not None]
+            for features in iter_features(doc, candidates, index, self.sector_words, published)
+        ]
+        vectors = candidate_vectors(doc, candidates)
+        logits = self.event.logits(indices, vectors)
+        confidences = [float(p) for p in 1.0 / (1.0 + np.exp(-(self.scale * logits + self.shift)))]
+        backgrounds = None
+        if self.background is not None:
+            backgrounds = [bool(v > 0) for v in self.background.logits(indices, vectors)]
+        return Scores(confidences, backgrounds)
 
     def confidences(
         self, doc: Doc, candidates: list[Candidate], index: MentionIndex, published: str | None = None
     ) -> list[float]:
         """The calibrated probability that each candidate is an event of its type."""
-        logits = self.logits(doc, candidates, index, published)
-        return [float(p) for p in 1.0 / (1.0 + np.exp(-(self.scale * logits + self.shift)))]
+        return self.score(doc, candidates, index, published).confidences
 
 
 @cache
@@ -82,14 +105,19 @@ def load_classifier() -> EventClassifier | None:
     with folder.joinpath(MODEL_FILE).open("rb") as stream:
         data = np.load(stream, allow_pickle=False)
         vocabulary = {str(f): i for i, f in enumerate(data["vocabulary"])}
-        sparse = data["sparse"].astype(np.float32)
-        dense = data["dense"].astype(np.float32)
+        event = Head(data["sparse"].astype(np.float32), data["dense"].astype(np.float32), float(card["bias"]))
+        background = None
+        if "background_sparse" in data.files:
+            background = Head(
+                data["background_sparse"].astype(np.float32),
+                data["background_dense"].astype(np.float32),
+                float(card["background_bias"]),
+            )
     calibration = card["calibration"]
     return EventClassifier(
         vocabulary=vocabulary,
-        sparse=sparse,
-        dense=dense,
-        bias=float(card["bias"]),
+        event=event,
+        background=background,
         scale=float(calibration["scale"]),
         shift=float(calibration["shift"]),
         floor=float(card["floor"]),

@@ -29,6 +29,7 @@ from newsgraph.stages.events.arguments import (
 )
 from newsgraph.stages.events.candidates import Candidate
 from newsgraph.stages.events.constraints import has_party, object_candidates, object_matches
+from newsgraph.stages.events.dating import Dating
 from newsgraph.stages.events.modality import clause_modality, reporting_verb
 from newsgraph.stages.events.setting import Setting
 from newsgraph.stages.events.triggers import Trigger, lemma
@@ -47,6 +48,10 @@ __all__ = ["Coder"]
 _NOUN_IN_CLAUSE = frozenset({"dobj", "attr", "oprd", "pobj", "nsubj", "nsubjpass", "appos"})
 # Children that belong to another clause: left out of a clause's evidence span.
 _OTHER_CLAUSE = frozenset({"advcl", "parataxis", "conj", "cc", "punct", "relcl", "mark", "prep_after"})
+# Event types whose trigger can be the speech act itself ("I pledge", "we condemn").
+_SPEECH_ACT_TYPES = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"})
+# Adverbs that put an event on someone else's word.
+_HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "apparently"})
 # Verbs of saying that instruct when they take an object and a to-infinitive ("told them to leave").
 _INSTRUCTING = frozenset({"tell", "warn", "remind"})
 # Participles that read as passives but whose subject is the doer: "forces were engaged in".
@@ -72,16 +77,28 @@ class Coder:
         self.accusations: list[Candidate] = []
         #: Where events whose sentence names no place happened.
         self.setting = Setting(self.doc, index)
+        #: When events with no time of their own happened, and which are background.
+        self.dating = Dating(self.doc, context.analysis)
 
     # --- clauses ---------------------------------------------------------------------------
 
     def anchor(self, trigger: Trigger) -> Token:
-        """The verb whose clause the event is told in (the trigger itself for a verb)."""
+        """The verb whose clause the event is told in (the trigger itself for a verb). A noun
+        reaches it through coordination and quantities: "issued [pardons] and [commutations]",
+        "issued a series of [pardons]", "launched two waves of [air strikes]"."""
         token = trigger.token
         if trigger.is_verb:
             return token
-        if token.dep_ in _NOUN_IN_CLAUSE:
-            head = token.head
+        noun = token
+        for _ in range(3):
+            if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+                noun = noun.head
+            elif noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+                noun = noun.head.head  # "a series [of] pardons": the quantity stands in the clause
+            else:
+                break
+        if noun.dep_ in _NOUN_IN_CLAUSE:
+            head = noun.head
             if head.dep_ == "prep":
                 head = head.head
             if head.pos_ in ("VERB", "AUX"):
@@ -196,10 +213,14 @@ class Coder:
             # If the whole sentence names no place, its paragraph's setting or the article's main
             # location stands in, as event coders geolocate (marked: a guess about this event).
             place, place_source = self.setting.place_for(token)
-        if modality == "asserted" and reporter is not None:
+        if modality == "asserted" and self._performative(trigger, anchor):
+            reporter = None  # "I pledge that ...", "we urge ...": the words are the act itself
+        elif modality == "asserted" and (reporter is not None or self._hearsay(trigger, anchor)):
             modality = "reported"
         evidence = self._evidence(trigger, anchor)
-        time, time_source = self._time(evidence, modality, token)
+        deed = self.ontology.types[trigger.entry.type].quad_class.startswith("material")
+        time, time_source = self._time(evidence, modality, token, deed=deed)
+        background = modality not in ("future", "hypothetical") and self.dating.background(token, anchor, time, time_source)
         trigger_span = self._span(min(t.idx for t in trigger.tokens), max(t.idx + len(t.text) for t in trigger.tokens))
         mode = trigger.entry.mode
         event = Event(
@@ -225,6 +246,7 @@ class Coder:
             or self._local(place if place_source == "sentence" else None, actor_ids),
             recipient_country=self._country(recipient, recipient_ids),
             duration=self._duration(evidence, trigger),
+            background=background,
         )
         if reporter is not None and not failed:
             self._accuse(event, trigger, anchor, reporter, reporter_heads)
@@ -249,6 +271,15 @@ class Coder:
             else:
                 actors = self.subjects(token)
                 recipients = [c for c in children(token, OBJECTS) if c not in trigger.tokens]
+                # "expelled [the Libyan ambassador]": the phrase's own object names the side by
+                # its modifiers.
+                recipients += [
+                    m
+                    for c in children(token, OBJECTS)
+                    if c in trigger.tokens
+                    for m in c.children
+                    if m.dep_ in ("amod", "compound", "poss") and self._party(m)
+                ]
             recipients += prepositional(token, RECIPIENT_PREPOSITIONS)
             for word in trigger.tokens[1:]:
                 recipients += prepositional(word, RECIPIENT_PREPOSITIONS)
@@ -264,7 +295,14 @@ class Coder:
             own_clause = anchor is not token and token.dep_ not in ("nsubj", "nsubjpass")
             if not actors and own_clause and not self._reports(trigger, anchor):
                 actors = self.subjects(anchor)  # not a reporter's: "officials reported attacks"
-            recipients = prepositional(token, RECIPIENT_PREPOSITIONS | {"of"})
+            if not actors and token.dep_ == "nsubjpass" and token.head.pos_ == "VERB":
+                actors = agents(token.head)  # "the meeting was attended by X", "the attack was carried out by Y"
+            if token.dep_ == "nsubj" and token.head.pos_ == "VERB":
+                # "twin bombings struck [the cathedral]", "the attack killed [12 soldiers]"
+                recipients_of_verb = children(token.head, frozenset({"dobj"}))
+            else:
+                recipients_of_verb = []
+            recipients = prepositional(token, RECIPIENT_PREPOSITIONS | {"of"}) + recipients_of_verb
         recipients = [r for r in recipients if r.i in self.index.by_token or self.index.resolve([r]).ids]
         actors = [a for a in actors if a.pos_ != "DET"]
         return actors, recipients
@@ -282,17 +320,56 @@ class Coder:
 
     def _reporter(self, trigger: Trigger, anchor: Token) -> tuple[str | None, list[Token]]:
         """Who reported the event (an entity id) and the words naming them, when it is told in a
-        quotation or reported speech, or is itself the cue of one."""
+        quotation or reported speech. A speech act the article itself states is no report, even
+        when its verb is the cue of a quotation: "He denounced the plan as 'a disgrace'" is an
+        ACCUSE the journalist asserts, not one its speaker reports."""
         start = trigger.token.idx
         verb = anchor if self._reports(trigger, anchor) else reporting_verb(anchor, self.cues)
         heads = self.subjects(verb) if verb is not None else []
         for quote in self.quotes:
             inside = quote.span.start <= start < quote.span.end
-            is_cue = quote.cue is not None and quote.cue.start <= start < quote.cue.end
-            if (inside or is_cue) and quote.speaker_entity_id is not None:
+            if inside and quote.speaker_entity_id is not None:
                 return quote.speaker_entity_id, heads
         found = self.index.resolve(heads).ids
         return (found[0] if found else None), heads
+
+    def _performative(self, trigger: Trigger, anchor: Token) -> bool:
+        """A speech act its speaker performs in the words quoted: a verb of the speech-act types
+        in the present (or with "will"), with "I" or "we" as subject ("I pledge ...", "We call
+        on ...", "I am asking all Americans ...")."""
+        token = trigger.token
+        if not trigger.is_verb or trigger.entry.type not in _SPEECH_ACT_TYPES or self._quote_of(token) is None:
+            return False
+        subjects = children(token, SUBJECTS)
+        if not subjects or subjects[0].lower_ not in ("i", "we"):
+            return False
+        auxiliaries = {c.lower_ for c in token.children if c.dep_ == "aux"}
+        return token.tag_ in ("VBP", "VBZ") or (token.tag_ == "VBG" and auxiliaries & {"am", "are"}) or bool(
+            auxiliaries & {"will", "'ll", "shall"}
+        )
+
+    def _hearsay(self, trigger: Trigger, anchor: Token) -> bool:
+        """Whether the event is told on someone's word though no speaker is resolved: under a
+        verb of saying or alleging ("his associates had alleged he was poisoned"), with
+        "reportedly"/"allegedly", or "according to" someone."""
+        if reporting_verb(anchor, self.cues) is not None or self._reports(trigger, anchor):
+            return True
+        clause = anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head
+        governed = clause
+        for _ in range(3):  # "alleged [he was poisoned]", "accused X of [shelling]": an allegation's content
+            if governed.dep_ not in ("ccomp", "xcomp", "pcomp", "pobj", "prep") or governed.head is governed:
+                break
+            governed = governed.head
+            accusation = self.triggers.get(governed.i)
+            if accusation is not None and accusation.entry.type == "ACCUSE":
+                return True
+        for word in (trigger.token, clause):
+            for child in word.children:
+                if child.dep_ == "advmod" and child.lower_ in _HEARSAY_ADVERBS:
+                    return True
+                if child.dep_ == "prep" and child.lower_ == "according":
+                    return True
+        return False
 
     def _reports(self, trigger: Trigger, anchor: Token) -> bool:
         """Whether a noun trigger is what a verb of saying reports ("officials [reported] ongoing
@@ -461,10 +538,13 @@ class Coder:
         last = self.doc[end]
         return self._span(self.doc[start].idx, last.idx + len(last.text))
 
-    def _time(self, evidence: Span, modality: str, token: Token | None = None) -> tuple[str | None, str | None]:
+    def _time(
+        self, evidence: Span, modality: str, token: Token | None = None, *, deed: bool = False
+    ) -> tuple[str | None, str | None]:
         """When the event happened and how that is known: the clause's governing time
-        expression (``expression``), else the article's date, by which it had happened
-        (``reported``); a planned or hypothetical event without a date of its own has none.
+        expression (``expression``), else, for a deed, the day the article's lead gives its
+        news (``story``), else the article's date, by which it had happened (``reported``); a
+        planned or hypothetical event without a date of its own has none (:mod:`.dating`).
         An event told in a quotation (``token`` inside it) is dated by :meth:`_quoted_time`."""
         quote = self._quote_of(token) if token is not None else None
         if token is not None and quote is not None and quote.time is not None:
@@ -477,7 +557,7 @@ class Coder:
             return found, "expression"
         if modality in ("future", "hypothetical") or published is None:
             return None, None
-        return published, "reported"
+        return self.dating.undated(deed)
 
     def _quote_of(self, token: Token) -> Quote | None:
         """The innermost quotation ``token`` is in, if any."""

@@ -183,6 +183,7 @@ def candidate_features(
         found.append("capitalised")
     if any(t.dep_ == "neg" for t in sentence):
         found.append("negation_in_sentence")
+    found += [f"rule_background={event.background}", f"rule_background={kind}/{event.background}"]
     for cue in _background(token, event.time, published):
         found += [cue, f"{cue}={kind}"]
     found += [f"document={politics}", f"document={kind}/{politics}", f"document={politics}/{actor}"]

@@ -32,6 +32,7 @@ from newsgraph.stages.events.arguments import MentionIndex
 from newsgraph.stages.events.candidates import Candidate
 from newsgraph.stages.events.classifier import EventClassifier, load_classifier
 from newsgraph.stages.events.coder import Coder
+from newsgraph.stages.events.dating import Dating
 from newsgraph.stages.events.triggers import Trigger, find_triggers
 
 if TYPE_CHECKING:
@@ -124,31 +125,38 @@ class EventStage:
 
     def __call__(self, context: StageContext) -> Analysis:
         candidates, index = self.candidates(context)
+        dating = Dating(context.doc, context.analysis)
         if self.classifier is None:
-            events = [c.event for c in candidates if c.rules_keep]
+            events = [dating.settle(c.event, c.event.background) for c in candidates if c.rules_keep]
         else:
-            events = self._decide(context, candidates, index)
+            events = self._decide(context, candidates, index, dating)
         events = _unique(events)
         events.sort(key=lambda e: (e.evidence.start, e.trigger.start if e.trigger else 0, e.type))
         return dataclasses.replace(context.analysis, events=tuple(events))
 
-    def _decide(self, context: StageContext, candidates: list[Candidate], index: MentionIndex) -> list[Event]:
+    def _decide(
+        self, context: StageContext, candidates: list[Candidate], index: MentionIndex, dating: Dating
+    ) -> list[Event]:
         """Score every candidate; per trigger word keep the most confident reading if it reaches
-        the model's floor, with its confidence in the provenance."""
+        the model's floor, with its confidence in the provenance and the background check's
+        verdict (the rules' where the model has no background check)."""
         assert self.classifier is not None
-        scores = self.classifier.confidences(context.doc, candidates, index, context.analysis.document.published)
-        best: dict[int, tuple[float, Candidate]] = {}
-        for candidate, score in zip(candidates, scores, strict=True):
+        scores = self.classifier.score(context.doc, candidates, index, context.analysis.document.published)
+        best: dict[int, tuple[float, int]] = {}
+        for number, (candidate, score) in enumerate(zip(candidates, scores.confidences, strict=True)):
             token = candidate.trigger.token.i
             if token not in best or score > best[token][0]:
-                best[token] = (score, candidate)
+                best[token] = (score, number)
         events = []
-        for score, candidate in best.values():
+        for score, number in best.values():
             if score < self.classifier.floor:
                 continue
-            event = candidate.event
+            event = candidates[number].event
+            background = scores.backgrounds[number] if scores.backgrounds is not None else event.background
+            if event.modality in ("future", "hypothetical"):
+                background = False
             provenance = dataclasses.replace(event.provenance, confidence=round(score, 4))
-            events.append(dataclasses.replace(event, provenance=provenance))
+            events.append(dating.settle(dataclasses.replace(event, provenance=provenance), background))
         return events
 
 
