@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= newsgraph.db
 
-.PHONY: demo demo-db test bench install install-dev lint typecheck pytest clean
+.PHONY: demo demo-db test bench install install-dev lint typecheck pytest clean train-events
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,16 @@ bench: $(VENV)/.runtime
 	$(BIN)/newsgraph bench throughput --corpus $(CORPUS)
 	$(BIN)/newsgraph bench memory --corpus $(CORPUS)
 	$(BIN)/newsgraph bench dask --corpus $(CORPUS)
+
+# The event classifier (src/newsgraph/models/events.npz and events.json), trained on gold/ and the
+# Wikinews and PolNeAR texts in ../shared/data; about a minute. Not part of the tests: they check
+# that the shipped model loads and scores. See gold/README.md and scripts/train_events.py.
+$(VENV)/.train: $(VENV)/.dev pyproject.toml
+	$(BIN)/pip install --quiet -e '.[dev,train]'
+	touch $@
+
+train-events: $(VENV)/.train
+	$(BIN)/python scripts/train_events.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -5,6 +5,8 @@
     python scripts/event_gold.py show N             # one article, sentence by sentence, for annotating
     python scripts/event_gold.py check FILE...      # validate annotation files, with exact errors
     python scripts/event_gold.py build              # annotation files -> gold/wikinews-events.jsonl
+    python scripts/event_gold.py build --second     # the second coding -> gold/wikinews-second-coding.jsonl
+    python scripts/event_gold.py agree              # agreement between the two codings
 
 Annotators write one JSON file per article under the work folder (``--work``, default
 /work/gold-work); each names triggers and participants by their words in the sentence. ``build``
@@ -337,12 +339,65 @@ def check(args: argparse.Namespace) -> None:
     sys.exit(1 if bad else 0)
 
 
+def agree(args: argparse.Namespace) -> None:
+    """Agreement between the first and second coding of the double-coded articles
+    (gold/wikinews-events.jsonl against gold/wikinews-second-coding.jsonl)."""
+    from newsgraph.eval.event_gold import read_gold
+
+    first = {a.url: a for a in read_gold(GOLD)}
+    second = read_gold(ROOT / "gold" / "wikinews-second-coding.jsonl")
+    tp = fp = fn = 0
+    fields = {"modality": 0, "date": 0, "actor": 0, "recipient": 0}
+    sentences = 0
+    for b in second:
+        a = first[b.url]
+        for sa, sb in zip(a.sentences, b.sentences, strict=True):
+            sentences += 1
+            pairs = _pairs(list(sa.events), list(sb.events))
+            tp += len(pairs)
+            fp += len(sb.events) - len(pairs)
+            fn += len(sa.events) - len(pairs)
+            for i, j in pairs:
+                x, y = sa.events[i], sb.events[j]
+                fields["modality"] += x.modality == y.modality
+                fields["date"] += x.date == y.date
+                for side in ("actor", "recipient"):
+                    gx = {p.name.casefold() for p in getattr(x, side + "s")}
+                    gy = {p.name.casefold() for p in getattr(y, side + "s")}
+                    fields[side] += bool(gx & gy) or (not gx and not gy)
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    print(f"{len(second)} articles, {sentences} sentences: second coding against the first")
+    print(f"events P {precision:.3f} R {recall:.3f} F1 {2 * precision * recall / (precision + recall):.3f} (tp {tp}, fp {fp}, fn {fn})")
+    print("on paired events: " + "  ".join(f"{k} {v / tp:.3f}" for k, v in fields.items()))
+
+
+def _pairs(golds: list[GoldEvent], others: list[GoldEvent]) -> list[tuple[int, int]]:
+    """Events of the same type paired one to one, overlapping triggers first (as the scorer)."""
+    candidates = []
+    for i, a in enumerate(golds):
+        for j, b in enumerate(others):
+            if a.type != b.type:
+                continue
+            overlap = b.trigger[0] < a.trigger[1] and a.trigger[0] < b.trigger[1]
+            distance = 0 if overlap else min(abs(b.trigger[0] - a.trigger[1]), abs(a.trigger[0] - b.trigger[1]))
+            candidates.append((not overlap, distance, i, j))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs = []
+    for _, _, i, j in sorted(candidates):
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
 def build(args: argparse.Namespace) -> None:
     articles = _manifest(args.work, args.corpus)
     records = _records(args.corpus)
     built = []
     problems = []
-    folder = args.work / ("ann" if args.corpus == "wikinews" else "ann-polnear")
+    folder = args.work / ("ann-polnear" if args.corpus == "polnear" else "ann2" if args.second else "ann")
     for path in sorted(folder.glob("*.json"), key=lambda p: int(p.stem) if p.stem.isdigit() else -1):
         if not path.stem.isdigit():
             continue
@@ -352,7 +407,13 @@ def build(args: argparse.Namespace) -> None:
             problems.append(str(error))
     for problem in problems:
         print(f"ERROR {problem}", file=sys.stderr)
-    out = args.out or (GOLD if args.corpus == "wikinews" else ROOT / "gold" / "polnear-train-events.jsonl")
+    out = args.out or (
+        ROOT / "gold" / "polnear-train-events.jsonl"
+        if args.corpus == "polnear"
+        else ROOT / "gold" / "wikinews-second-coding.jsonl"
+        if args.second
+        else GOLD
+    )
     write_gold(out, built, corpus="wikinews-2019-2020/articles.jsonl" if args.corpus == "wikinews" else "polnear/train/text")
     sentences = sum(len(a.sentences) for a in built)
     events = sum(len(s.events) for a in built for s in a.sentences)
@@ -380,8 +441,11 @@ def main() -> None:
     p = sub.add_parser("check")
     p.add_argument("files", nargs="+")
     p.set_defaults(run=check)
+    p = sub.add_parser("agree")
+    p.set_defaults(run=agree)
     p = sub.add_parser("build")
     p.add_argument("--out", type=Path, default=None)
+    p.add_argument("--second", action="store_true", help="Build the second coding of the double-coded articles.")
     p.set_defaults(run=build)
     args = parser.parse_args()
     args.run(args)

@@ -53,7 +53,9 @@ def run(
         document = documents[article.url]
         result = pipeline.apply(document, doc)
         if isinstance(result, Analysis):
-            score.add(article, document.text, predicted_events(result, min_confidence), keep_errors=errors_out is not None)
+            score.add(
+                article, document.text, predicted_events(result, min_confidence), keep_errors=errors_out is not None
+            )
     report: dict[str, Any] = {
         "gold": str(file),
         "splits": list(splits),
@@ -78,7 +80,8 @@ def table(report: dict[str, Any]) -> str:
         f"{report['sentences']} sentences ({report['sentences_without_event']} without an event, "
         f"{report['of_which_with_a_prediction']} of them with a prediction) · {report['seconds']} s",
         f"min confidence {threshold if threshold is not None else 'off'}",
-        f"events: gold {report['gold_events']}, predicted {report['predicted_events']}, paired {report['paired_events']}",
+        f"events: gold {report['gold_events']}, predicted {report['predicted_events']},"
+        f" paired {report['paired_events']}",
         f"precision {pct(report['precision'])}  recall {pct(report['recall'])}  F1 {pct(report['f1'])}",
         "on paired events: " + "  ".join(f"{k} {pct(v)}" for k, v in fields.items()),
         f"predicted events right in every field (actor, recipient, modality, date): {pct(report['all_fields_right'])}",
@@ -91,7 +94,11 @@ def table(report: dict[str, Any]) -> str:
             f" {row['gold']:>5} {row['predicted']:>5}"
         )
     if report["reliability"]:
-        lines += ["", f"reliability (ECE {pct(report['ece'])})", f"{'confidence':<11} {'events':>6} {'mean':>6} {'right':>6}"]
+        lines += [
+            "",
+            f"reliability (ECE {pct(report['ece'])})",
+            f"{'confidence':<11} {'events':>6} {'mean':>6} {'right':>6}",
+        ]
         for row in report["reliability"]:
             lines.append(f"{row['bin']:<11} {row['events']:>6} {row['confidence']:>6.3f} {row['right']:>6.3f}")
     return "\n".join(lines)

@@ -129,7 +129,12 @@ def command(
         score.add(record, prediction)
         if out is not None:
             lines.append(_prediction_line(record.id, record.type, prediction))
-    report: dict[str, Any] = {"gold": str(file), "fold": fold, **score.report(), "seconds": round(time.perf_counter() - started, 1)}
+    report: dict[str, Any] = {
+        "gold": str(file),
+        "fold": fold,
+        **score.report(),
+        "seconds": round(time.perf_counter() - started, 1),
+    }
     if out is not None:
         out.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
     if as_json:

@@ -287,7 +287,9 @@ def corpus_documents(articles: Iterable[Article], data: Path) -> dict[str, Docum
                 continue
             article = by_url[item.url]
             if hashlib.sha256(item.text.encode("utf-8")).hexdigest() != article.text_sha256:
-                raise InputError(item.origin, f"the text of {item.url} is not the one the gold's offsets point into")
+                raise InputError(
+                    item.origin or str(path), f"the text of {item.url} is not the one the gold's offsets point into"
+                )
             found[item.url] = item
         missing = sorted(set(by_url) - set(found))
         if missing:

@@ -37,10 +37,44 @@ from typing import Any
 from newsgraph.eval.event_gold import Article, GoldEvent, Participant
 from newsgraph.model import Analysis, Entity, Event
 
-__all__ = ["EventScore", "Pair", "PredictedEvent", "label_candidates", "pair_candidates", "predicted_events", "score_article"]
+__all__ = [
+    "EventScore",
+    "Pair",
+    "PredictedEvent",
+    "label_candidates",
+    "pair_candidates",
+    "predicted_events",
+    "score_article",
+]
 
 _PRONOUNS = frozenset(
-    "i me my we us our you your he him his she her it its they them their who whom whose this that these those".split()
+    [
+        "i",
+        "me",
+        "my",
+        "we",
+        "us",
+        "our",
+        "you",
+        "your",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "it",
+        "its",
+        "they",
+        "them",
+        "their",
+        "who",
+        "whom",
+        "whose",
+        "this",
+        "that",
+        "these",
+        "those",
+    ]
 )
 _FIELDS = ("actor", "recipient", "modality", "date")
 _BINS = 10
@@ -121,8 +155,8 @@ def _is_participant(predicted: _Named, gold: Participant, text: str) -> bool:
     for candidate in predicted.names:
         if candidate == name:
             return True
-        words = set(candidate.split())
-        if words and (words <= gold_words or gold_words <= words):
+        candidate_words = set(candidate.split())
+        if candidate_words and (candidate_words <= gold_words or gold_words <= candidate_words):
             return True
     return False
 
@@ -281,7 +315,12 @@ class EventScore:
             share = sum(r for _, r in inside) / len(inside)
             gap += len(inside) * abs(mean - share)
             rows.append(
-                {"bin": f"{low:.1f}-{high:.1f}", "events": len(inside), "confidence": round(mean, 3), "right": round(share, 3)}
+                {
+                    "bin": f"{low:.1f}-{high:.1f}",
+                    "events": len(inside),
+                    "confidence": round(mean, 3),
+                    "right": round(share, 3),
+                }
             )
         return rows, round(gap / len(self.calibration), 4)
 

@@ -1,6 +1,10 @@
 """The lexicons' semantic constraints on real-news false events (``[triggers.object]``,
 ``needs_party``, adjectival participles, conditionals, questions), each with a sentence it must
-suppress and one it must keep. Sentences written for these tests."""
+suppress and one it must keep. Sentences written for these tests.
+
+Since issue 14 a failed constraint is a flag the event classifier weighs rather than a drop: a
+suppressed event may still be stored with a low confidence, so "suppressed" here means no event
+a user sees by default (confidence at least the shipped threshold)."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ import pytest
 
 from newsgraph.errors import ConfigError
 from newsgraph.model import Document
+from newsgraph.models import event_threshold
 from newsgraph.ontology.lexicon import Lexicon
 
 pytestmark = pytest.mark.model
@@ -19,6 +24,12 @@ def _events(pipeline, text: str):  # type: ignore[no-untyped-def]
 
 def _types(pipeline, text: str) -> set[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
     return {(e.type, e.mode) for e in _events(pipeline, text)}
+
+
+def _shown(pipeline, text: str) -> set[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+    """The events a user sees by default: confidence at least the shipped threshold."""
+    threshold = event_threshold()
+    return {(e.type, e.mode) for e in _events(pipeline, text) if (e.provenance.confidence or 0) >= threshold}
 
 
 @pytest.mark.parametrize(
@@ -60,15 +71,14 @@ def _types(pipeline, text: str) -> set[tuple[str, str | None]]:  # type: ignore[
     ],
 )
 def test_object_rules_and_parties(pipeline, sentence: str, event: tuple[str, str | None] | None) -> None:  # type: ignore[no-untyped-def]
-    found = _types(pipeline, sentence)
     if event is None:
-        assert found == set(), sentence
+        assert _shown(pipeline, sentence) == set(), sentence
     else:
-        assert event in found, sentence
+        assert event in _types(pipeline, sentence), sentence
 
 
 def test_no_political_party_no_event(pipeline) -> None:  # type: ignore[no-untyped-def]
-    assert _types(pipeline, "The storm hit the coast on Tuesday.") == set()
+    assert _shown(pipeline, "The storm hit the coast on Tuesday.") == set()
     assert ("ASSAULT", None) in _types(pipeline, "Russian forces hit the town on Tuesday.")
 
 
@@ -78,8 +88,11 @@ def test_inherently_political_triggers_need_no_party(pipeline) -> None:  # type:
 
 
 def test_conditional_participle_is_hypothetical(pipeline) -> None:  # type: ignore[no-untyped-def]
-    (event,) = [e for e in _events(pipeline, "If convicted, Jones faces life in prison.") if e.type == "ACCUSE"]
-    assert event.modality == "hypothetical" and not event.actors
+    # A conviction is an accusation or, as our gold codes criminal justice, a coercion: either
+    # way it is only a condition here.
+    events = _events(pipeline, "If convicted, Jones faces life in prison.")
+    (event,) = [e for e in events if e.trigger is not None and e.trigger.text == "convicted"]
+    assert event.type in ("ACCUSE", "COERCE") and event.modality == "hypothetical" and not event.actors
 
 
 def test_question_is_not_asserted(pipeline) -> None:  # type: ignore[no-untyped-def]

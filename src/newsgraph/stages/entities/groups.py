@@ -29,7 +29,7 @@ from newsgraph.stages.entities.kinds import entity_id
 from newsgraph.stages.entities.lexicon import lexicons
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Span, Token
 
 __all__ = ["GroupStage", "load_groups"]
 
@@ -111,14 +111,14 @@ class GroupStage:
                     country=country,
                 )
             start, end = _phrase(token, covered)
-            span = context.span(doc[start].idx, doc[end].idx + len(doc[end].text))
+            words = context.span(doc[start].idx, doc[end].idx + len(doc[end].text))
             added.append(
                 Mention(
-                    id=content_id("men", context.document_id, span.start, span.end, "SECTOR"),
+                    id=content_id("men", context.document_id, words.start, words.end, "SECTOR"),
                     document_id=context.document_id,
-                    span=span,
+                    span=words,
                     label="SECTOR",
-                    provenance=context.provenance(evidence=(span,)),
+                    provenance=context.provenance(evidence=(words,)),
                     entity_id=identifier,
                 )
             )

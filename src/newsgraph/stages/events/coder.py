@@ -38,8 +38,6 @@ from newsgraph.stages.timex.anchor import time_for
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from newsgraph.ontology.cues import Cues, Sectors
-    from newsgraph.ontology.plover import Ontology
     from newsgraph.stages.events.stage import EventStage
 
 __all__ = ["Coder"]
@@ -220,7 +218,9 @@ class Coder:
         evidence = self._evidence(trigger, anchor)
         deed = self.ontology.types[trigger.entry.type].quad_class.startswith("material")
         time, time_source = self._time(evidence, modality, token, deed=deed)
-        background = modality not in ("future", "hypothetical") and self.dating.background(token, anchor, time, time_source)
+        background = modality not in ("future", "hypothetical") and self.dating.background(
+            token, anchor, time, time_source
+        )
         trigger_span = self._span(min(t.idx for t in trigger.tokens), max(t.idx + len(t.text) for t in trigger.tokens))
         mode = trigger.entry.mode
         event = Event(
@@ -344,8 +344,10 @@ class Coder:
         if not subjects or subjects[0].lower_ not in ("i", "we"):
             return False
         auxiliaries = {c.lower_ for c in token.children if c.dep_ == "aux"}
-        return token.tag_ in ("VBP", "VBZ") or (token.tag_ == "VBG" and auxiliaries & {"am", "are"}) or bool(
-            auxiliaries & {"will", "'ll", "shall"}
+        return (
+            token.tag_ in ("VBP", "VBZ")
+            or (token.tag_ == "VBG" and bool(auxiliaries & {"am", "are"}))
+            or bool(auxiliaries & {"will", "'ll", "shall"})
         )
 
     def _hearsay(self, trigger: Trigger, anchor: Token) -> bool:
@@ -598,7 +600,13 @@ class Coder:
     # --- events read off verbs of saying --------------------------------------------------
 
     def derived(
-        self, verb: Token, type_name: str, mode: str | None, speakers: list[Token], others: list[Token], flags: frozenset[str]
+        self,
+        verb: Token,
+        type_name: str,
+        mode: str | None,
+        speakers: list[Token],
+        others: list[Token],
+        flags: frozenset[str],
     ) -> Candidate | None:
         """An event told by the verb of saying ``verb`` itself (a demand, an instruction, a
         criticism): its subject (``speakers``) acts on ``others``. None when no speaker is known."""
@@ -722,5 +730,3 @@ def _reciprocal(recipients: list[Token]) -> bool:
 
 _REQUEST_ENTRY = Entry("REQUEST", ("say",), "verb")
 _ACCUSE_ENTRY = Entry("ACCUSE", ("say",), "verb", "allege")
-
-

@@ -15,11 +15,10 @@ happened. Timelines, aggregates and the GDELT-style export leave background out 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
-
-import dataclasses
 
 from newsgraph.model import Analysis, Event
 
@@ -56,7 +55,9 @@ def _before(value: str, published: date) -> bool:
         return day < published - timedelta(days=BACKGROUND_DAYS)
     if re.match(r"^\d{4}-\d{2}$", value):
         year, month = int(value[:4]), int(value[5:7])
-        return (year, month) < (published.year, published.month) and (published - date(year, month, 28)).days > BACKGROUND_DAYS
+        return (year, month) < (published.year, published.month) and (
+            published - date(year, month, 28)
+        ).days > BACKGROUND_DAYS
     if re.match(r"^\d{4}$", value):
         return int(value) < published.year
     return False
@@ -123,7 +124,7 @@ class Dating:
         "since the 2014 annexation", "following the resignation"), or a history word."""
         clause = anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head
         auxiliaries = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
-        if "had" in auxiliaries or "'d" in auxiliaries and clause.tag_ == "VBN":
+        if "had" in auxiliaries or ("'d" in auxiliaries and clause.tag_ == "VBN"):
             return True  # "had been arrested": before the time the article tells
         if source == "expression" and time is not None and self._published_day is not None:
             if _before(time, self._published_day):
@@ -134,8 +135,10 @@ class Dating:
                 return True  # told of a day before the day of the article's news
         if _reference_point(token) or _reference_point(clause):
             return True
-        words = {t.lower_ for t in (*token.subtree, *clause.children)} if token is not clause else {
-            c.lower_ for c in clause.children
-        }
+        words = (
+            {t.lower_ for t in (*token.subtree, *clause.children)}
+            if token is not clause
+            else {c.lower_ for c in clause.children}
+        )
         words |= {t.lower_ for t in token.children}
         return bool(words & _HISTORY)

@@ -197,10 +197,14 @@ def _unit(vector: NDArray[np.float32]) -> NDArray[np.float32]:
 
 
 def _sentence_vector(sentence: Span, width: int) -> NDArray[np.float32]:
-    vectors = [t.vector for t in sentence if t.pos_ in _CONTENT and t.has_vector]
+    vectors = [np.asarray(t.vector, dtype=np.float32) for t in sentence if t.pos_ in _CONTENT and t.has_vector]
     if not vectors:
         return np.zeros(width, dtype=np.float32)
     return _unit(np.mean(vectors, axis=0).astype(np.float32))
+
+
+def _token_vector(token: Token) -> NDArray[np.float32]:
+    return _unit(np.asarray(token.vector, dtype=np.float32))
 
 
 #: The width of the model's contextual token vectors (``doc.tensor``, the tok2vec layer's output).
@@ -221,15 +225,19 @@ def candidate_vectors(doc: Doc, candidates: list[Candidate]) -> NDArray[np.float
     width = doc.vocab.vectors_length
     static = width * len(VECTOR_PARTS)
     rows = np.zeros((len(candidates), vector_width(doc)), dtype=np.float32)
-    tensor = doc.tensor if doc.tensor.ndim == 2 and len(doc.tensor) == len(doc) and doc.tensor.shape[1] == CONTEXT_WIDTH else None
+    tensor = (
+        doc.tensor
+        if doc.tensor.ndim == 2 and len(doc.tensor) == len(doc) and doc.tensor.shape[1] == CONTEXT_WIDTH
+        else None
+    )
     sentences: dict[int, NDArray[np.float32]] = {}
     for row, candidate in enumerate(candidates):
         token = candidate.trigger.token
         sentence = token.sent
         if sentence.start not in sentences:
             sentences[sentence.start] = _sentence_vector(sentence, width)
-        rows[row, :width] = _unit(token.vector) if token.has_vector else 0.0
-        rows[row, width : 2 * width] = _unit(token.head.vector) if token.head.has_vector else 0.0
+        rows[row, :width] = _token_vector(token) if token.has_vector else 0.0
+        rows[row, width : 2 * width] = _token_vector(token.head) if token.head.has_vector else 0.0
         rows[row, 2 * width : static] = sentences[sentence.start]
         if tensor is not None:
             c = CONTEXT_WIDTH

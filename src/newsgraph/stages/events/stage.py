@@ -29,7 +29,7 @@ from newsgraph.ontology.plover import Ontology, load_ontology
 from newsgraph.pipeline.registry import register
 from newsgraph.pipeline.stage import StageContext
 from newsgraph.stages.events.arguments import MentionIndex
-from newsgraph.stages.events.candidates import Candidate
+from newsgraph.stages.events.candidates import RULE_DROPS, Candidate
 from newsgraph.stages.events.classifier import EventClassifier, load_classifier
 from newsgraph.stages.events.coder import Coder
 from newsgraph.stages.events.dating import Dating
@@ -58,7 +58,7 @@ class EventStage:
         cues: Cues | None = None,
         sectors: Sectors | None = None,
         ontology: Ontology | None = None,
-        classifier: EventClassifier | None | bool = True,
+        classifier: EventClassifier | bool | None = True,
     ) -> None:
         self.lexicon = lexicon or load_lexicon()
         self.cues = cues or load_cues()
@@ -82,7 +82,9 @@ class EventStage:
         for trigger in triggers.values():
             flags = {"redundant"} if _redundant(trigger, triggers, self.cues) else set()
             readings = [(trigger, frozenset(flags))]
-            readings += [(trigger.as_alternative(e, t), frozenset({*flags, "alternative"})) for e, t in trigger.alternatives]
+            readings += [
+                (trigger.as_alternative(e, t), frozenset({*flags, "alternative"})) for e, t in trigger.alternatives
+            ]
             for reading, reading_flags in readings:
                 candidate = coder.event(reading, reading_flags)
                 event = candidate.event
@@ -127,7 +129,7 @@ class EventStage:
         candidates, index = self.candidates(context)
         dating = Dating(context.doc, context.analysis)
         if self.classifier is None:
-            events = [dating.settle(c.event, c.event.background) for c in candidates if c.rules_keep]
+            events = [dating.settle(c.event, c.event.background) for c in _rules_choice(candidates)]
         else:
             events = self._decide(context, candidates, index, dating)
         events = _unique(events)
@@ -158,6 +160,24 @@ class EventStage:
             provenance = dataclasses.replace(event.provenance, confidence=round(score, 4))
             events.append(dating.settle(dataclasses.replace(event, provenance=provenance), background))
         return events
+
+
+def _rules_choice(candidates: list[Candidate]) -> list[Candidate]:
+    """Without the classifier: per trigger word, the first reading the rules keep (the lexicon's
+    first-ranked type, else another type's reading that passes every check), and every event
+    read off another ("derived") that passes."""
+    chosen: dict[int, Candidate] = {}
+    found: list[Candidate] = []
+    for candidate in candidates:
+        if candidate.flags & RULE_DROPS - {"alternative"}:
+            continue
+        if "derived" in candidate.flags:
+            found.append(candidate)
+            continue
+        token = candidate.trigger.token.i
+        if token not in chosen or ("alternative" in chosen[token].flags and "alternative" not in candidate.flags):
+            chosen[token] = candidate
+    return sorted([*found, *chosen.values()], key=lambda c: c.event.evidence.start)
 
 
 def _trigger_bounds(event: Event) -> tuple[int, int]:

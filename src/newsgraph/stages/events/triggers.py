@@ -171,8 +171,8 @@ def find_triggers(doc: Doc, lexicon: Lexicon, cues: Cues, names: frozenset[int] 
             if end > len(doc):
                 continue
             span = doc[token.i : end]
-            matches = all(word in (lemma(t), t.lower_) for word, t in zip(entry.words, span, strict=True))
-            if matches and not any(t.i in used for t in span) and span.root.pos_ in ("NOUN", "PROPN"):
+            spelled = all(word in (lemma(t), t.lower_) for word, t in zip(entry.words, span, strict=True))
+            if spelled and not any(t.i in used for t in span) and span.root.pos_ in ("NOUN", "PROPN"):
                 by_span.setdefault(end, []).append(entry)
         for end, entries_here in by_span.items():
             span = doc[token.i : end]
