@@ -424,6 +424,17 @@ _SCALARS = (str, int, float, bool, type(None))
 
 
 @functools.cache
+def _type_hints(cls: type) -> dict[str, Any]:
+    """The resolved field types of a model class (resolving them is slow: once per class)."""
+    return typing.get_type_hints(cls)
+
+
+@functools.cache
+def _field_set(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls))
+
+
+@functools.cache
 def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
 
@@ -449,8 +460,8 @@ def from_dict(cls: type[T], data: Mapping[str, Any]) -> T:
     """
     if not isinstance(data, Mapping):
         raise TypeError(f"{cls.__name__}: expected an object, got {type(data).__name__}")
-    hints = typing.get_type_hints(cls)
-    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    hints = _type_hints(cls)
+    names = _field_set(cls)
     unknown = set(data) - names
     if unknown:
         raise ValueError(f"{cls.__name__}: unknown field(s) {sorted(unknown)}; expected some of {sorted(names)}")

@@ -36,7 +36,14 @@ class Setting:
         self.doc = doc
         self.index = index
         self.sentences = list(doc.sents)
-        self.dateline = _DATELINE.match(doc.text)
+        #: Each token's sentence number (``token.sent`` walks the parse on every call).
+        self._sentence_of = [0] * len(doc)
+        for number, sentence in enumerate(self.sentences):
+            for i in range(sentence.start, sentence.end):
+                self._sentence_of[i] = number
+        self._places: dict[int, tuple[str | None, str | None]] = {}
+        self.text = doc.text  # built from the tokens on every access: read once
+        self.dateline = _DATELINE.match(self.text)
         #: Where the dateline ends: a place it names is the article's, not its first sentence's.
         self.dateline_end = self.dateline.end() if self.dateline is not None else 0
         #: The article's main location.
@@ -46,11 +53,17 @@ class Setting:
         """The place (an entity id) and its source for an event told at ``token`` whose own
         phrase names no place: ``(None, None)`` when its sentence names one anyway (the place
         is then another event's) or the context gives none."""
-        if self._names_place(token.sent):
+        number = self._sentence_of[token.i]
+        if number not in self._places:
+            self._places[number] = self._place_of_sentence(number)
+        return self._places[number]
+
+    def _place_of_sentence(self, number: int) -> tuple[str | None, str | None]:
+        sentence = self.sentences[number]
+        if self._names_place(sentence):
             return None, None
-        sentence = token.sent
-        text = self.doc.text
-        for previous in reversed([s for s in self.sentences if s.end <= sentence.start]):
+        text = self.text
+        for previous in reversed(self.sentences[:number]):
             # A line break between the two (spaCy may keep it in either sentence): a new
             # paragraph, whose setting starts afresh.
             gap_start = previous.start_char + len(previous.text.rstrip())

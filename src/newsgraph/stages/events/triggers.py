@@ -9,12 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
+
+import numpy as np
+from spacy.attrs import LEMMA
+from spacy.strings import hash_string
 
 from newsgraph.ontology.cues import Cues
 from newsgraph.ontology.lexicon import Entry, Lexicon
 
 if TYPE_CHECKING:
+    from numpy.typing import NDArray
     from spacy.tokens import Doc, Token
 
 __all__ = ["Trigger", "find_triggers", "lemma"]
@@ -133,13 +139,29 @@ def _alternatives(
     return tuple(found)
 
 
+@cache
+def _hashes(words: frozenset[str]) -> NDArray[np.uint64]:
+    """The string-store hashes of ``words`` and of their capitalised forms (a proper noun's
+    lemma keeps its capital: "Pardon")."""
+    forms = {w for word in words for w in (word, word.capitalize())}
+    return np.array([hash_string(w) for w in forms], dtype=np.uint64)
+
+
+def _lemmas_in(doc: Doc, index: dict[str, list[Entry]]) -> list[Token]:
+    """The tokens whose lemma heads an entry of ``index``, found on the parse's lemma array
+    instead of by building every token (most words of an article trigger nothing)."""
+    lemmas = doc.to_array([LEMMA])
+    positions = np.flatnonzero(np.isin(lemmas, _hashes(frozenset(index))))
+    return [doc[int(i)] for i in positions]
+
+
 def find_triggers(doc: Doc, lexicon: Lexicon, cues: Cues, names: frozenset[int] = frozenset()) -> list[Trigger]:
     """Every trigger in ``doc``, in text order. ``names`` are the indices of tokens inside names
     (no event noun there: "Amnesty International", "the Ceasefire Violations Committee")."""
     found: list[Trigger] = []
     used: set[int] = set(names)
     verb_words: set[int] = set()
-    for token in doc:
+    for token in _lemmas_in(doc, lexicon.verbs):
         if token.pos_ != "VERB" and token.tag_ not in _VERB_TAGS:
             continue
         entries = lexicon.verbs.get(lemma(token))
@@ -157,7 +179,7 @@ def find_triggers(doc: Doc, lexicon: Lexicon, cues: Cues, names: frozenset[int] 
         verb_words.update(t.i for t in tokens)
     used |= verb_words
     nouns: list[Trigger] = []
-    for token in doc:
+    for token in _lemmas_in(doc, lexicon.nouns):
         # A run may start with an adjective ("humanitarian access", "military parade"); its
         # head must still be a noun (checked below).
         if token.i in used or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
