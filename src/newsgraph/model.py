@@ -460,8 +460,9 @@ def from_dict(cls: type[T], data: Mapping[str, Any]) -> T:
     """
     if not isinstance(data, Mapping):
         raise TypeError(f"{cls.__name__}: expected an object, got {type(data).__name__}")
-    hints = _type_hints(cls)
-    names = _field_set(cls)
+    model: type = cls  # a class is hashable: the per-class caches key on it
+    hints = _type_hints(model)
+    names = _field_set(model)
     unknown = set(data) - names
     if unknown:
         raise ValueError(f"{cls.__name__}: unknown field(s) {sorted(unknown)}; expected some of {sorted(names)}")

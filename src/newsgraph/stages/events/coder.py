@@ -12,8 +12,6 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from newsgraph.model import Event, Quote, Span, content_id
 from newsgraph.ontology.lexicon import Entry
 from newsgraph.pipeline.stage import StageContext
@@ -34,7 +32,7 @@ from newsgraph.stages.events.constraints import has_party, object_candidates, ob
 from newsgraph.stages.events.dating import Dating
 from newsgraph.stages.events.modality import clause_modality, reporting_verb
 from newsgraph.stages.events.setting import Setting
-from newsgraph.stages.events.triggers import Trigger, lemma
+from newsgraph.stages.events.triggers import Trigger, lemma, tokens_with
 from newsgraph.stages.timex.anchor import time_for
 
 if TYPE_CHECKING:
@@ -646,7 +644,7 @@ class Coder:
         """ "Russia said Sudan must return the helicopter": a demand (REQUEST) by the speaker on
         the subject of the obligation, as PLOVER codes it."""
         found = []
-        for token in _tokens_with(self.doc, "LOWER", self.cues.obligation_auxiliaries):
+        for token in tokens_with(self.doc, "LOWER", self.cues.obligation_auxiliaries):
             if token.dep_ != "aux":
                 continue
             clause = token.head
@@ -664,7 +662,7 @@ class Coder:
         to-infinitive is an instruction (REQUEST) by its subject to its object; "tell" alone
         only reports, so no trigger lexicon holds it."""
         found = []
-        for token in _tokens_with(self.doc, "LEMMA", _INSTRUCTING):
+        for token in tokens_with(self.doc, "LEMMA", _INSTRUCTING):
             if token.pos_ != "VERB" or token.i in self.triggers:
                 continue
             told = children(token, frozenset({"dobj", "dative"}))
@@ -675,16 +673,6 @@ class Coder:
             if candidate is not None:
                 found.append(candidate)
         return found
-
-
-def _tokens_with(doc: Doc, attribute: str, words: frozenset[str]) -> list[Token]:
-    """The tokens whose ``attribute`` (``LOWER`` or ``LEMMA``) is one of ``words``, found on the
-    parse's arrays rather than by building every token."""
-    from spacy.attrs import IDS
-
-    hashes = np.array([doc.vocab.strings.add(w) for w in words], dtype=np.uint64)
-    values = doc.to_array([IDS[attribute]])
-    return [doc[int(i)] for i in np.flatnonzero(np.isin(values, hashes))]
 
 
 def _superseded(value: str, published: str, modality: str) -> bool:

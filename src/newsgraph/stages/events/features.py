@@ -17,6 +17,7 @@ length. They carry the sense the symbols miss: "fighting [for working families]"
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -98,9 +99,59 @@ def _political_mentions(sentence: Span, index: MentionIndex) -> int:
     return len(found)
 
 
-def _background(token: Token, event_time: str | None, published: str | None) -> list[str]:
+_HISTORY_WORDS = frozenset({"former", "formerly", "previously", "since", "ago", "history"})
+
+
+@dataclass(frozen=True, slots=True)
+class _SentenceFacts:
+    """What the features read of a whole sentence, computed once per sentence."""
+
+    span: Span
+    political: int
+    question: bool
+    negation: bool
+    history: bool
+
+
+class _DocumentFacts:
+    """Each token's sentence and each sentence's facts, for one document (``token.sent``
+    walks the parse on every call)."""
+
+    def __init__(self, doc: Doc, index: MentionIndex) -> None:
+        self.sentences = list(doc.sents)
+        self._of = [0] * len(doc)
+        for number, sentence in enumerate(self.sentences):
+            for i in range(sentence.start, sentence.end):
+                self._of[i] = number
+        self._index = index
+        self._facts: dict[int, _SentenceFacts] = {}
+
+    def sentence(self, token: Token) -> _SentenceFacts:
+        number = self._of[token.i]
+        if number not in self._facts:
+            span = self.sentences[number]
+            self._facts[number] = _SentenceFacts(
+                span=span,
+                political=_political_mentions(span, self._index),
+                question=span.text.rstrip().endswith("?"),
+                negation=any(t.dep_ == "neg" for t in span),
+                history=any(t.lower_ in _HISTORY_WORDS for t in span),
+            )
+        return self._facts[number]
+
+    def politics(self) -> str:
+        """How political the article is: the share of its sentences naming a country, an
+        organisation or a titled person, in three bands."""
+        if not self.sentences:
+            return "low"
+        named = sum(_political_mentions(s, self._index) > 0 for s in self.sentences)
+        share = named / len(self.sentences)
+        return "high" if share >= 0.5 else "mid" if share >= 0.2 else "low"
+
+
+def _background(token: Token, event_time: str | None, published: str | None, history: bool) -> list[str]:
     """Cues that the event is history rather than the news: a past perfect ("had been
-    arrested"), a date before the article's year, "former", "since"."""
+    arrested"), a date before the article's year, "former", "since" in its sentence."""
     found = []
     clause = token if token.pos_ in ("VERB", "AUX") else token.head
     auxiliaries = [c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")]
@@ -108,19 +159,14 @@ def _background(token: Token, event_time: str | None, published: str | None) -> 
         found.append("past_perfect")
     if event_time and published and event_time[:4].isdigit() and event_time[:4] < published[:4]:
         found.append("dated_before_article_year")
-    if any(t.lower_ in ("former", "formerly", "previously", "since", "ago", "history") for t in token.sent):
+    if history:
         found.append("history_word")
     return found
 
 
 def document_politics(doc: Doc, index: MentionIndex) -> str:
-    """How political the article is: the share of its sentences naming a country, an
-    organisation or a titled person, in three bands."""
-    sentences = list(doc.sents)
-    if not sentences:
-        return "low"
-    share = sum(_political_mentions(s, index) > 0 for s in sentences) / len(sentences)
-    return "high" if share >= 0.5 else "mid" if share >= 0.2 else "low"
+    """How political the article is (see :meth:`_DocumentFacts.politics`)."""
+    return _DocumentFacts(doc, index).politics()
 
 
 def candidate_features(
@@ -132,6 +178,7 @@ def candidate_features(
     *,
     published: str | None = None,
     politics: str = "mid",
+    facts: _DocumentFacts | None = None,
 ) -> list[str]:
     """The symbolic features of one candidate. ``triggers`` maps every candidate trigger's token
     index to its (first) type, for the features that look at the other candidates; ``politics``
@@ -139,7 +186,8 @@ def candidate_features(
     event = candidate.event
     kind = event.type
     token = candidate.trigger.token
-    sentence = token.sent
+    about = (facts or _DocumentFacts(doc, index)).sentence(token)
+    sentence = about.span
     word = lemma(token)
     found = [f"type={kind}", f"lemma={word}", f"lemma={kind}/{word}", f"pos={kind}/{token.pos_}"]
     found += [f"dep={kind}/{token.dep_}", f"tag={token.tag_}", f"mode={kind}/{event.mode}"]
@@ -173,18 +221,18 @@ def candidate_features(
         found += [f"governed_by={governing}", f"governed_by={kind}/{governing}"]
     same = sum(1 for i, t in triggers.items() if t == kind and i != token.i and sentence.start <= i < sentence.end)
     found.append(f"same_type_in_sentence={min(same, 2)}")
-    political = _political_mentions(sentence, index)
+    political = about.political
     found += [f"political={min(political, 3)}", f"political={kind}/{min(political, 2)}"]
     if sentence.start == 0:
         found.append("lead")
-    if sentence.text.rstrip().endswith("?"):
+    if about.question:
         found.append("question")
     if token.i > sentence.start and token.text[:1].isupper():
         found.append("capitalised")
-    if any(t.dep_ == "neg" for t in sentence):
+    if about.negation:
         found.append("negation_in_sentence")
     found += [f"rule_background={event.background}", f"rule_background={kind}/{event.background}"]
-    for cue in _background(token, event.time, published):
+    for cue in _background(token, event.time, published, about.history):
         found += [cue, f"{cue}={kind}"]
     found += [f"document={politics}", f"document={kind}/{politics}", f"document={politics}/{actor}"]
     found.append("bias")
@@ -231,9 +279,12 @@ def candidate_vectors(doc: Doc, candidates: list[Candidate]) -> NDArray[np.float
         else None
     )
     sentences: dict[int, NDArray[np.float32]] = {}
+    # Each token's sentence number, off the parse's array (``token.sent`` walks the parse).
+    starts = np.cumsum(doc.to_array(["SENT_START"]) == 1) if candidates else np.zeros(0)
+    bounds = list(doc.sents) if candidates else []
     for row, candidate in enumerate(candidates):
         token = candidate.trigger.token
-        sentence = token.sent
+        sentence = bounds[max(int(starts[token.i]) - 1, 0)]
         if sentence.start not in sentences:
             sentences[sentence.start] = _sentence_vector(sentence, width)
         rows[row, :width] = _token_vector(token) if token.has_vector else 0.0
@@ -264,6 +315,9 @@ def iter_features(
 ) -> Iterator[list[str]]:
     """The symbolic features of every candidate of a document published on ``published``."""
     triggers = trigger_types(candidates)
-    politics = document_politics(doc, index)
+    facts = _DocumentFacts(doc, index)
+    politics = facts.politics()
     for candidate in candidates:
-        yield candidate_features(doc, candidate, index, triggers, sector_words, published=published, politics=politics)
+        yield candidate_features(
+            doc, candidate, index, triggers, sector_words, published=published, politics=politics, facts=facts
+        )

@@ -13,17 +13,16 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 import numpy as np
-from spacy.attrs import LEMMA
-from spacy.strings import hash_string
 
 from newsgraph.ontology.cues import Cues
 from newsgraph.ontology.lexicon import Entry, Lexicon
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
+    from spacy.strings import StringStore
     from spacy.tokens import Doc, Token
 
-__all__ = ["Trigger", "find_triggers", "lemma"]
+__all__ = ["Trigger", "find_triggers", "lemma", "tokens_with"]
 
 # Words of a verb phrase are looked for this deep under the verb ("held [their first meeting]
 # with": meeting is a child; "holding refugees [as [human] shields]": human is three down).
@@ -140,19 +139,24 @@ def _alternatives(
 
 
 @cache
-def _hashes(words: frozenset[str]) -> NDArray[np.uint64]:
+def _hashes(words: frozenset[str], strings: StringStore) -> NDArray[np.uint64]:
     """The string-store hashes of ``words`` and of their capitalised forms (a proper noun's
-    lemma keeps its capital: "Pardon")."""
+    lemma keeps its capital: "Pardon"). Hashes are the strings' own, the same in every vocab."""
     forms = {w for word in words for w in (word, word.capitalize())}
-    return np.array([hash_string(w) for w in forms], dtype=np.uint64)
+    return np.array([strings[w] for w in forms], dtype=np.uint64)
+
+
+def tokens_with(doc: Doc, attribute: str, words: frozenset[str]) -> list[Token]:
+    """The tokens whose ``attribute`` (``"LEMMA"``, ``"LOWER"``) is one of ``words``, found on
+    the parse's arrays instead of by building every token (most words trigger nothing)."""
+    values = doc.to_array([attribute])
+    positions = np.flatnonzero(np.isin(values, _hashes(words, doc.vocab.strings)))
+    return [doc[int(i)] for i in positions]
 
 
 def _lemmas_in(doc: Doc, index: dict[str, list[Entry]]) -> list[Token]:
-    """The tokens whose lemma heads an entry of ``index``, found on the parse's lemma array
-    instead of by building every token (most words of an article trigger nothing)."""
-    lemmas = doc.to_array([LEMMA])
-    positions = np.flatnonzero(np.isin(lemmas, _hashes(frozenset(index))))
-    return [doc[int(i)] for i in positions]
+    """The tokens whose lemma heads an entry of ``index``."""
+    return tokens_with(doc, "LEMMA", frozenset(index))
 
 
 def find_triggers(doc: Doc, lexicon: Lexicon, cues: Cues, names: frozenset[int] = frozenset()) -> list[Trigger]:
