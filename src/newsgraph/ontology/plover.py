@@ -63,12 +63,12 @@ class Ontology:
         verbal events that are themselves about intentions keep their type."""
         event_type = self.event_type(type_name)
         quad = self.quad_classes[event_type.quad_class]
+        if modality == "negated" and quad.intent == "AGREE" and type_name != quad.refusal:
+            return quad.refusal  # "will not accept more refugees": a refusal, not an agreement
         if type_name in (quad.intent, quad.refusal, "REQUEST", "ACCUSE"):
             return type_name
         if modality in ("future", "hypothetical"):
             return quad.intent
-        if modality == "negated" and quad.intent == "AGREE":
-            return quad.refusal
         return type_name
 
 

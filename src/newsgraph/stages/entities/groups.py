@@ -7,7 +7,8 @@ is one entity across the corpus.
 A noun of ``groups.toml`` heading a noun phrase that no name covers becomes a mention (label
 ``SECTOR``) of that entity when its country is known: from a place in the phrase ("police in
 Belgrade", "Hong Kong protesters"), else from a place its sentence names, else from the country
-the article names most. A phrase whose modifier names a country, people or organisation ("Russian
+the article names most (armed forces only from their own phrase, "troops of Chad", since troops
+"in Iraq" serve there). A phrase whose modifier names a country, people or organisation ("Russian
 forces", "Iran's government") is left to that name: the side is the country itself. No country,
 no entity: a "police" shared by every article would merge unrelated forces.
 """
@@ -95,11 +96,15 @@ class GroupStage:
                 continue  # "government [forces]": the head names the group
             if _named_side(token, covered, entities):
                 continue
-            country = _phrase_country(token, covered, entities) or _sentence_country(token.sent, covered, entities)
+            sector = groups[token.lemma_.lower()]
+            # Armed forces "in Iraq" are where they serve, not whose they are.
+            links = _LINKS - {"in"} if sector == "MIL" else _LINKS
+            country = _phrase_country(token, covered, entities, links)
+            if country is None and sector != "MIL":
+                country = _sentence_country(token.sent, covered, entities)
             country = country or (countries[0] if countries else None)
             if country is None:
                 continue
-            sector = groups[token.lemma_.lower()]
             identifier = entity_id("group", f"{sector}:{token.lemma_.lower()}:{country}")
             if identifier not in entities and identifier not in new:
                 adjective = _adjectives().get(country, country)
@@ -173,12 +178,14 @@ def _place_country(entity: Entity | None) -> str | None:
     return entity.country if entity.kind in ("place", "country", "facility") else None
 
 
-def _phrase_country(token: Token, covered: dict[int, Mention], entities: dict[str, Entity]) -> str | None:
+def _phrase_country(
+    token: Token, covered: dict[int, Mention], entities: dict[str, Entity], links: frozenset[str] = _LINKS
+) -> str | None:
     """The country of a place in the phrase: "[Belgrade] police", "protesters in [Hong Kong]"."""
     for child in token.children:
         if child.dep_ in _MODIFIERS and (code := _place_country(_entity_of(child, covered, entities))):
             return code
-        if child.dep_ == "prep" and child.lower_ in _LINKS:
+        if child.dep_ == "prep" and child.lower_ in links:
             for obj in child.children:
                 if obj.dep_ == "pobj" and (code := _place_country(_entity_of(obj, covered, entities))):
                     return code
