@@ -281,18 +281,3 @@ def test_a_less_precise_date_is_no_disagreement() -> None:
     assert merged.disagreements == ()
     assert merged.date == "2024-03-04"
 
-
-def _rated(confidence: float, **fields: Any) -> Report:
-    base = report(**fields)
-    provenance = replace(base.event.provenance, confidence=confidence)
-    return replace(base, event=replace(base.event, provenance=provenance))
-
-
-def test_doubtful_mentions_join_a_sure_one_but_never_make_an_event_of_their_own() -> None:
-    """Issue 14: two mentions the classifier doubts (below 0.5) agreeing make no merged event;
-    a doubtful one may still join an event one of whose mentions is more likely right."""
-    a = _rated(0.3, evidence="Helena Serrano visited Angola on Monday", document="doc_a", seq=1)
-    b = _rated(0.2, evidence="Serrano held talks in Angola on Tuesday", document="doc_b", seq=2, time="2024-03-05")
-    assert groups(a, b) == [[a.event.id], [b.event.id]]
-    sure = _rated(0.8, evidence="Serrano visited Angola", document="doc_c", seq=0)
-    assert groups(sure, a, b) == [[sure.event.id, a.event.id, b.event.id]]

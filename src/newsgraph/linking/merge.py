@@ -69,11 +69,6 @@ class MergeRules:
 
     window_days: int = 3
     min_overlap: float = 0.1
-    #: A mention joins a merged event only when it or one of the event's mentions is more likely
-    #: right than wrong (the event classifier's calibrated confidence): doubtful mentions agreeing
-    #: make no real event, while a doubtful one may join a sure one as another source. A mention
-    #: with no confidence (stored before the classifier) counts as sure.
-    min_confidence: float = 0.5
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -287,12 +282,6 @@ def supported(a: Report, b: Report, rules: MergeRules) -> bool:
     return _overlap(a, b) >= rules.min_overlap
 
 
-def _confidence(report: Report) -> float:
-    """The event classifier's confidence in a mention (one stored before it counts as sure)."""
-    confidence = report.event.provenance.confidence
-    return 1.0 if confidence is None else confidence
-
-
 def _score(a: Report, b: Report) -> float:
     pa, pb = _participants(a), _participants(b)
     shared = len(pa & pb) / len(pa | pb) if pa and pb else 0.0
@@ -315,8 +304,6 @@ def merge_reports(
         best: tuple[float, int] | None = None
         for index in by_story.get(report.story_id, ()):
             members = result[index]
-            if max(_confidence(r) for r in (report, *members)) < rules.min_confidence:
-                continue  # two doubtful mentions agreeing make no real event
             if not all(compatible(report, m, rules) for m in members):
                 continue
             if not any(supported(report, m, rules) for m in members):
