@@ -30,6 +30,7 @@ _CREDIT_MAX_WORDS = 8
 _LABEL_MAX_WORDS = 30
 _PROMPT_MAX_WORDS = 25
 _HEADER_MAX_WORDS = 12
+_LINK_TITLE_MAX_WORDS = 15
 # Ninety words of caption are under 1,000 characters; a dateline's place, date and agency under 120.
 _MAX_LINE_CHARS = 1200
 _DATELINE_MAX_CHARS = 160
@@ -89,6 +90,15 @@ _PROMPT_SERVICE = re.compile(
     r"twitter|facebook|instagram|telegram|whatsapp|youtube|tiktok|linkedin|journalism|our|your|here)\b",
     re.IGNORECASE,
 )
+# A wire story's sign-off: "Reporting by Jane Roe in Kyiv; Editing by John Doe". Each part is a
+# role and "by" and names: "Reporting by the Gazette showed ..." has a small word, and is prose.
+_SIGN_OFF_PART = re.compile(
+    r"^(?:and\s+)?(?:additional\s+)?(?:reporting|writing|editing|compiled|research|graphics|production|"
+    r"contributing|fact-checking)\s+by\s+(?P<names>.+)$",
+    re.IGNORECASE,
+)
+_SIGN_OFF_SMALL_WORDS = frozenset({"and", "in", "at", "from", "for", "with", "de", "van", "von"})
+_SIGN_OFF_MAX_WORDS = 40
 # A reporting verb makes it the story's sentence ("Download the app, officials urged").
 _REPORTED = re.compile(r"\b(?:said|says|say|told|tells|urged|urges|according|announced|added)\b", re.IGNORECASE)
 # A wire dateline opening the lead: "WASHINGTON (Reuters) -", "LONDON, May 3 (AP) —",
@@ -134,10 +144,15 @@ def strip_furniture(text: str, *, first_line: int = 1, marked: Mapping[str, str]
     lead_seen = False
     place: str | None = None
     agency: str | None = None
+    pointer = False  # the line before was a bare "Read more:" label: a link title follows it
     for number, raw_line in enumerate(text.split("\n"), start=first_line):
         line = raw_line.strip()
         kind = marked.get(" ".join(line.split())) if line else None
         kind = kind or (line_kind(line) if line else None)
+        if kind is None and pointer and _link_title(line):
+            kind = "related"
+        if line:
+            pointer = kind == "related" and _RELATED_ALONE.match(line) is not None
         if kind is not None:
             found.append((kind, line, number, len(kept)))
             continue
@@ -194,6 +209,8 @@ def line_kind(line: str) -> str | None:
     credit = _credit_start(line) if len(words) <= _CAPTION_MAX_WORDS else None
     if credit is not None:
         return "credit" if credit == 0 else "caption"
+    if len(words) <= _SIGN_OFF_MAX_WORDS and _is_sign_off(line):
+        return "credit"
     if len(words) <= _LABEL_MAX_WORDS and (_RELATED.match(line) or _RELATED_ALONE.match(line)):
         return "related"
     if len(words) <= _PROMPT_MAX_WORDS and _is_prompt(line):
@@ -238,6 +255,22 @@ def _credit_line(text: str) -> bool:
         return False
     handout = any(w.lower() in _HANDOUT_WORDS for w in content)
     return handout or (len(content) <= _PICTURE_CREDIT_MAX_WORDS and content[-1].lower() in _PICTURE_WORDS)
+
+
+def _link_title(line: str) -> bool:
+    """A headline-like line under a bare "Read more:" label: short, no sentence punctuation."""
+    return 0 < len(line.split()) <= _LINK_TITLE_MAX_WORDS and line[-1] not in ".!?\"”" and line[0].isupper()
+
+
+def _is_sign_off(line: str) -> bool:
+    for part in line.rstrip(".").split(";"):
+        match = _SIGN_OFF_PART.match(part.strip())
+        if match is None:
+            return False
+        names = [w for w in match["names"].split() if w.lower() not in _SIGN_OFF_SMALL_WORDS]
+        if not names or not all(w[0].isupper() for w in names):
+            return False
+    return True
 
 
 def _is_prompt(line: str) -> bool:
