@@ -259,7 +259,7 @@ def _credit_line(text: str) -> bool:
 
 def _link_title(line: str) -> bool:
     """A headline-like line under a bare "Read more:" label: short, no sentence punctuation."""
-    return 0 < len(line.split()) <= _LINK_TITLE_MAX_WORDS and line[-1] not in ".!?\"”" and line[0].isupper()
+    return 0 < len(line.split()) <= _LINK_TITLE_MAX_WORDS and line[-1] not in '.!?"”' and line[0].isupper()
 
 
 def _is_sign_off(line: str) -> bool:
