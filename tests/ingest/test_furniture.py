@@ -181,3 +181,27 @@ def test_a_huge_line_is_judged_in_linear_time() -> None:
     started = time.perf_counter()
     strip_furniture(text)
     assert time.perf_counter() - started < 1
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "agency", "lead"),
+    [
+        ("WASHINGTON (Reuters) - The Senate voted.", "Washington", "Reuters", "The Senate voted."),
+        ("LONDON, May 3, 2020 (AP) — Talks ended.", "London", "AP", "Talks ended."),
+        ("(Reuters) - Shares fell.", None, "Reuters", "Shares fell."),
+        ("NAIROBI, Kenya, 8 May 2025 — Rain fell.", "Nairobi, Kenya", None, "Rain fell."),
+        # Wire copy of the 1990s: "--" and "_" dashes, the dateline on a line of its own.
+        ("BUFFALO, N.Y. (AP) --\nThe snow kept falling.", "Buffalo, N.Y.", "AP", "The snow kept falling."),
+        ("MIAMI _ The storm turned north.", "Miami", None, "The storm turned north."),
+        ("NEW YORK _\nMarkets opened lower.", "New York", None, "Markets opened lower."),
+    ],
+)
+def test_a_wire_dateline_gives_its_place_and_agency(text: str, place: str | None, agency: str | None, lead: str) -> None:
+    cleaned = strip_furniture(text)
+    assert (cleaned.dateline_place, cleaned.dateline_agency, cleaned.text) == (place, agency, lead)
+    assert [item.kind for item in cleaned.furniture] == ["dateline"]
+
+
+def test_only_the_lead_has_a_dateline() -> None:
+    text = "Talks resumed on Monday.\n\nMOSCOW (Reuters) - A second round is planned."
+    assert strip_furniture(text).text == text

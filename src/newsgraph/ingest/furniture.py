@@ -38,7 +38,7 @@ _DATELINE_MAX_CHARS = 160
 _NAME = r"[A-Z][\w.'’&-]*"
 # "REUTERS/Jane Roe", "Jane Roe/Reuters", "REUTERS/Jane Roe/File Photo", "AP Photo/Jane Roe":
 # capitalised words on both sides of a slash ("via", "de", "van" allowed inside a name).
-_NAMES = rf"{_NAME}(?:\s+(?:{_NAME}|via|de|da|van|von|le|la))*"
+_NAMES = rf"{_NAME}(?:\s+(?:{_NAME}|via|de|da|van|von|le|la)){{0,3}}"
 _SLASH_CREDIT = rf"{_NAMES}(?:\s*/\s*{_NAMES})+"
 # "(AP Photo/Jane Roe)", "(NASA via AP)", "(Photo by Jane Roe/Agency)": a parenthesis holding
 # a slash credit or an "X via Y" handout credit.
@@ -111,10 +111,18 @@ _MONTH_NAMES = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _PLACE = rf"[A-Z][A-Z.'’ -]{{1,40}}?(?:,\s*(?!{_MONTH_NAMES}(?:\s|,|$))[A-Z][A-Za-z.'’ -]{{1,30}}?)?"
 _DATE = r"(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?"
 _AGENCY = r"[A-Z][\w.&' -]{0,30}"
+# Wire copy of the 1990s writes the dash as "--" or "_" ("WASHINGTON (AP) --", "MIAMI _"); an
+# underscore is never prose punctuation, so a place before one needs no agency or date. A dateline
+# may stand on a line of its own, above the lead.
+_DASH = r"(?:[-–—]+|_)"
+_DATELINE_END = r"(?:\s+(?=\S)|\s*$)"
 _DATELINE = re.compile(
-    rf"^(?:(?P<place>{_PLACE})(?:,\s+(?P<date>{_DATE}))?\s+)?\((?P<agency>{_AGENCY})\)\s*[-–—]+\s+(?=\S)"
-    rf"|^(?P<dplace>{_PLACE}),\s+(?P<ddate>{_DATE})\s*[-–—]+\s+(?=\S)"
+    rf"^(?:(?P<place>{_PLACE})(?:,\s+(?P<date>{_DATE}))?\s*)?\((?P<agency>{_AGENCY}?)\s*\)\s*{_DASH}{_DATELINE_END}"
+    rf"|^(?P<dplace>{_PLACE}),\s+(?P<ddate>{_DATE})\s*{_DASH}{_DATELINE_END}"
+    rf"|^(?P<uplace>{_PLACE})\s+_{_DATELINE_END}"
+    rf"|^(?P<aplace>{_PLACE})\s+[-–—]+\s*$"
 )
+_PLACE_GROUPS = ("place", "dplace", "uplace", "aplace")
 _MONTHS = frozenset(
     {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
      "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
@@ -147,6 +155,16 @@ def strip_furniture(text: str, *, first_line: int = 1, marked: Mapping[str, str]
     pointer = False  # the line before was a bare "Read more:" label: a link title follows it
     for number, raw_line in enumerate(text.split("\n"), start=first_line):
         line = raw_line.strip()
+        # The dateline first: alone on its line ("WASHINGTON (AP) --") it would pass for a header.
+        dateline = _lead_dateline(line) if line and not lead_seen else None
+        if dateline is not None:
+            lead_seen, pointer = True, False
+            found.append(("dateline", dateline.group().strip(), number, len(kept)))
+            place = _place_name(next((dateline[g] for g in _PLACE_GROUPS if dateline[g]), None))
+            agency = dateline["agency"].strip() if dateline["agency"] else None
+            if line[dateline.end() :]:
+                kept.append(line[dateline.end() :])
+            continue
         kind = marked.get(" ".join(line.split())) if line else None
         kind = kind or (line_kind(line) if line else None)
         if kind is None and pointer and _link_title(line):
@@ -156,14 +174,7 @@ def strip_furniture(text: str, *, first_line: int = 1, marked: Mapping[str, str]
         if kind is not None:
             found.append((kind, line, number, len(kept)))
             continue
-        if line and not lead_seen:
-            lead_seen = True
-            dateline = _DATELINE.match(line[:_DATELINE_MAX_CHARS])
-            if dateline is not None and _real_dateline(dateline):
-                found.append(("dateline", dateline.group().strip(), number, len(kept)))
-                place = _place_name(dateline["place"] or dateline["dplace"])
-                agency = dateline["agency"].strip() if dateline["agency"] else None
-                raw_line = line[dateline.end() :]
+        lead_seen = lead_seen or bool(line)
         kept.append(raw_line)
     if not found:
         return Cleaned(text=text)
@@ -298,12 +309,17 @@ def _is_header(line: str, words: list[str]) -> bool:
     return len(words) >= 2 or line.endswith(":")
 
 
+def _lead_dateline(line: str) -> re.Match[str] | None:
+    match = _DATELINE.match(line[:_DATELINE_MAX_CHARS])
+    return match if match is not None and _real_dateline(match) else None
+
+
 def _real_dateline(match: re.Match[str]) -> bool:
     """A dateline's date must be a date (a month name), and its agency a name, not a word."""
     date = match["date"] or match["ddate"]
     if date is not None and date.split()[0].rstrip(".").lower() not in _MONTHS and not date[0].isdigit():
         return False
-    if match["ddate"] is None and match["agency"] is None:
+    if match["aplace"] is not None and not match["aplace"].replace(",", "").replace(".", "").strip():
         return False
     agency = match["agency"]
     return agency is None or all(w[0].isupper() for w in agency.split() if w[0].isalpha())
