@@ -196,7 +196,9 @@ def test_a_huge_line_is_judged_in_linear_time() -> None:
         ("NEW YORK _\nMarkets opened lower.", "New York", None, "Markets opened lower."),
     ],
 )
-def test_a_wire_dateline_gives_its_place_and_agency(text: str, place: str | None, agency: str | None, lead: str) -> None:
+def test_a_wire_dateline_gives_its_place_and_agency(
+    text: str, place: str | None, agency: str | None, lead: str
+) -> None:
     cleaned = strip_furniture(text)
     assert (cleaned.dateline_place, cleaned.dateline_agency, cleaned.text) == (place, agency, lead)
     assert [item.kind for item in cleaned.furniture] == ["dateline"]

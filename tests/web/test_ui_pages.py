@@ -308,8 +308,8 @@ def test_article_shows_its_furniture_escaped_and_the_api_returns_it(tmp_path: Pa
     box = html.split('<section class="furniture"', 1)[1].split("</section>", 1)[0]
     assert "Captions and credits" in box and '<span class="count">2</span>' in box
     assert (
-        '<tr class="furniture-caption"><td>caption</td><td>Xi arrives. &lt;b&gt;WIRE&lt;/b&gt;/Ann Lee</td><td>3</td></tr>'
-        in box
+        '<tr class="furniture-caption"><td>caption</td>'
+        "<td>Xi arrives. &lt;b&gt;WIRE&lt;/b&gt;/Ann Lee</td><td>3</td></tr>" in box
     )
     assert 'datelined <span class="dateline-place">Moscow</span>' in html
     assert api["document"]["furniture"][1] == {
