@@ -22,12 +22,14 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
 __all__ = [
+    "FURNITURE_KINDS",
     "Analysis",
     "Disagreement",
     "Document",
     "Entity",
     "Event",
     "EventSource",
+    "Furniture",
     "Mention",
     "MergedEvent",
     "NearDuplicate",
@@ -96,6 +98,27 @@ class Provenance:
     confidence: float | None = None
 
 
+#: The kinds of :class:`Furniture`, in the order the article page lists them.
+FURNITURE_KINDS = ("dateline", "caption", "credit", "timestamp", "header", "related", "prompt")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Furniture:
+    """Page furniture taken out of an article's text at ingest: a photo caption or credit, a
+    wire dateline, a live-blog timestamp, a section header in capitals, a related-link or
+    read-more line, a subscription prompt (``kind``, one of :data:`FURNITURE_KINDS`).
+
+    ``line`` is the 1-based line it stood on in the text as read (the file for plain text, the
+    record's text field for JSONL, the extracted page text for HTML and feeds); ``at`` is where
+    it stood in ``Document.text`` (an offset from 0 to ``len(text)``), so it can be shown in place.
+    """
+
+    kind: str
+    text: str
+    line: int
+    at: int
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Document:
     """One news article, as read from its source.
@@ -105,6 +128,10 @@ class Document:
     dateline is worth more than a file's mtime. ``origin`` names the input it was read from
     (``path``, ``path:line``, ``path#record-id``, or URL) so every message can point at it.
     ``extra`` keeps reader-specific metadata such as a WARC record id.
+
+    ``furniture`` holds what the reader took out of the text because it is not the story
+    (captions, credits, datelines, ...: see :class:`Furniture`); ``dateline_place`` is the place
+    a wire dateline named ("Washington" from "WASHINGTON (Reuters) -").
     """
 
     id: str
@@ -121,6 +148,8 @@ class Document:
     language: str | None = None
     origin: str | None = None
     extra: tuple[tuple[str, str], ...] = ()
+    dateline_place: str | None = None
+    furniture: tuple[Furniture, ...] = ()
 
     @staticmethod
     def make_id(text: str) -> str:

@@ -29,3 +29,17 @@ def only(items: Iterator[Document | Rejection] | list[Document | Rejection]) -> 
     items = list(items)
     assert len(items) == 1, items
     return items[0]
+
+
+WIRE = Path(__file__).resolve().parents[1] / "data" / "wire"
+
+
+def wire_documents() -> list[Document]:
+    """The wire-style articles of tests/data/wire, read by the readers their format sniffs to,
+    each with its origin relative to that folder (``text/x.txt``, ``jsonl/wire.jsonl:2``)."""
+    documents: list[Document] = []
+    for path in sorted(WIRE.glob("*/*")):
+        for item in read(RawInput(origin=str(path.relative_to(WIRE)), data=path.read_bytes())):
+            assert isinstance(item, Document), item
+            documents.append(item)
+    return documents

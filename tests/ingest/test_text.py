@@ -8,7 +8,7 @@ import pytest
 
 from newsgraph.ingest.source import RawInput
 from newsgraph.ingest.text import parse_header, read_text
-from newsgraph.model import Document, Rejection
+from newsgraph.model import Document, Furniture, Rejection
 
 from .helpers import only
 
@@ -140,13 +140,15 @@ def test_byline_and_date_under_the_headline() -> None:
     assert item.text == "The harbour closed on Wednesday."
 
 
-def test_wire_dateline_opening_the_body_dates_the_story_and_stays_in_it() -> None:
+def test_wire_dateline_opening_the_body_dates_the_story_and_leaves_the_text_for_its_fields() -> None:
     item = document(
         "Today : May 09, 2025\n\nTalks Resume In Moscow\n\n"
         "MOSCOW, May 8 (Reuters) - Talks resumed on Thursday, officials said.\n"
     )
     assert (item.published, item.published_source, item.retrieved) == ("2025-05-08", "dateline", "2025-05-09")
-    assert item.text.startswith("MOSCOW, May 8 (Reuters) - Talks resumed")
+    assert item.text == "Talks resumed on Thursday, officials said."
+    assert (item.dateline_place, item.source) == ("Moscow", "Reuters")
+    assert item.furniture == (Furniture(kind="dateline", text="MOSCOW, May 8 (Reuters) -", line=5, at=0),)
 
 
 def test_a_yearless_dateline_without_a_page_date_is_not_guessed() -> None:

@@ -280,4 +280,3 @@ def test_a_less_precise_date_is_no_disagreement() -> None:
     merged = merged_event(members[0])
     assert merged.disagreements == ()
     assert merged.date == "2024-03-04"
-

@@ -11,6 +11,7 @@ from newsgraph.model import (
     Document,
     Entity,
     Event,
+    Furniture,
     Mention,
     Provenance,
     Quote,
@@ -62,6 +63,11 @@ def build_analysis(
         language="en",
         origin=origin,
         extra=(("warc_record_id", "<urn:uuid:1>"), ("feed", "world")),
+        dateline_place="Moscow",
+        furniture=(
+            Furniture(kind="dateline", text="MOSCOW, May 7 (Example News) -", line=1, at=0),
+            Furniture(kind="caption", text="Xi Jinping arrives in Moscow. EXAMPLE/A. Photographer", line=3, at=88),
+        ),
     )
     did = document.id
     xi, moscow, putin = span(text, "Xi Jinping"), span(text, "Moscow"), span(text, "Vladimir Putin")

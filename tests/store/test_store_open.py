@@ -369,7 +369,7 @@ def test_migration_3_fills_confidence_and_background_from_the_stored_events(
     _downgrade_to_version_2(store_url)
 
     with open_store(store_url) as store:
-        assert store.schema_version == SCHEMA_VERSION == 3
+        assert store.schema_version == SCHEMA_VERSION
         assert _confidence_columns(store) == before
         # The covering indexes end in the new columns again, and the version 2 ones are gone.
         assert _index_columns(store) == indexes
@@ -378,3 +378,37 @@ def test_migration_3_fills_confidence_and_background_from_the_stored_events(
         later = make_analysis(ARTICLE + " Talks ended on Friday.", url="https://example.org/2")
         assert store.add(later) is True  # and it takes new writes, columns filled
         assert ("events", later.events[0].id, 0.66, False) in _confidence_columns(store)
+
+
+def _downgrade_to_version_3(url: str) -> None:
+    """Turn a current database back into what version 3 had: documents without the dateline
+    place and furniture columns."""
+    from sqlalchemy import create_engine
+
+    engine = create_engine(url if "://" in url else f"sqlite:///{url}")
+    try:
+        with engine.begin() as conn:
+            for column in ("dateline_place", "furniture"):
+                conn.exec_driver_sql(f"ALTER TABLE documents DROP COLUMN {column}")
+            conn.exec_driver_sql("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    finally:
+        engine.dispose()
+
+
+def test_migration_4_adds_furniture_columns_and_keeps_every_stored_document(
+    store_url: str, make_analysis: MakeAnalysis
+) -> None:
+    analysis = make_analysis()
+    assert analysis.document.furniture and analysis.document.dateline_place, "the sample needs furniture"
+    with open_store(store_url) as store:
+        store.add(analysis)
+    _downgrade_to_version_3(store_url)
+
+    with open_store(store_url) as store:
+        assert store.schema_version == SCHEMA_VERSION == 4
+        # A version 3 database never held furniture: the document comes back whole, without it.
+        old = dataclasses.replace(analysis.document, furniture=(), dateline_place=None)
+        assert store.get_analysis(analysis.document.id) == dataclasses.replace(analysis, document=old)
+        later = make_analysis(ARTICLE + " Talks ended on Friday.", url="https://example.org/2")
+        assert store.add(later) is True
+        assert store.get_document(later.document.id) == later.document  # new writes keep furniture

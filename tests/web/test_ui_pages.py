@@ -16,6 +16,7 @@ from newsgraph.model import (
     Document,
     Entity,
     Event,
+    Furniture,
     Mention,
     Provenance,
     Quote,
@@ -290,3 +291,36 @@ def test_event_list_shows_confidence_and_its_form_keeps_the_event_filters(rated_
     assert "/api/v1/events?min_confidence=0.6&amp;background=true" in links
     api = rated_client.get("/api/v1/events?min_confidence=0.6&background=true").json()
     assert [i["id"] for i in api["items"]] == ["e1", "e2"]
+
+
+def test_article_shows_its_furniture_escaped_and_the_api_returns_it(tmp_path: Path) -> None:
+    analysis = _analysis()
+    furniture = (
+        Furniture(kind="dateline", text="MOSCOW, May 8 (Wire) -", line=1, at=0),
+        Furniture(kind="caption", text="Xi arrives. <b>WIRE</b>/Ann Lee", line=3, at=55),
+    )
+    document = dataclasses.replace(analysis.document, furniture=furniture, dateline_place="Moscow")
+    with open_store(str(tmp_path / "furniture.db")) as opened:
+        opened.add(dataclasses.replace(analysis, document=document))
+        with TestClient(create_app(opened.location, store=opened)) as client:
+            html = client.get(f"/articles/{_doc_id()}").text
+            api = client.get(f"/api/v1/documents/{_doc_id()}").json()
+    box = html.split('<section class="furniture"', 1)[1].split("</section>", 1)[0]
+    assert "Captions and credits" in box and '<span class="count">2</span>' in box
+    assert (
+        '<tr class="furniture-caption"><td>caption</td>'
+        "<td>Xi arrives. &lt;b&gt;WIRE&lt;/b&gt;/Ann Lee</td><td>3</td></tr>" in box
+    )
+    assert 'datelined <span class="dateline-place">Moscow</span>' in html
+    assert api["document"]["furniture"][1] == {
+        "kind": "caption",
+        "text": "Xi arrives. <b>WIRE</b>/Ann Lee",
+        "line": 3,
+        "at": 55,
+    }
+    assert api["document"]["dateline_place"] == "Moscow"
+
+
+def test_an_article_without_furniture_has_no_furniture_box(client: TestClient) -> None:
+    html = client.get(f"/articles/{_doc_id()}").text
+    assert 'class="furniture"' not in html and "datelined" not in html

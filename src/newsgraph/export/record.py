@@ -12,16 +12,18 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from newsgraph.model import Analysis, Document, Span
+from newsgraph.model import Analysis, Document, Span, to_dict
 
 DOCUMENT_FIELDS = (
     "id", "url", "source", "title", "standfirst", "section", "byline",
-    "published", "published_source", "retrieved", "language", "text",
+    "published", "published_source", "retrieved", "language", "text", "dateline_place", "furniture",
 )  # fmt: skip
 
 
 def document_record(document: Document) -> dict[str, Any]:
-    return {name: getattr(document, name) for name in DOCUMENT_FIELDS}
+    record = {name: getattr(document, name) for name in DOCUMENT_FIELDS}
+    record["furniture"] = [to_dict(item) for item in document.furniture]
+    return record
 
 
 def _span(span: Span) -> dict[str, Any]:

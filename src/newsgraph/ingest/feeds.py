@@ -22,6 +22,7 @@ import lxml.etree
 import lxml.html
 
 from newsgraph.ingest.dates import YEARS
+from newsgraph.ingest.furniture import strip_furniture
 from newsgraph.ingest.source import RawInput
 from newsgraph.model import Document, Rejection
 
@@ -121,12 +122,17 @@ def _document(
         )
     published = _published(entry)
     entry_id = entry.get("id")
+    cleaned = strip_furniture(text)
+    if not cleaned.text:
+        return Rejection(origin=origin, reason="empty_text", message=f"entry {number} has only page furniture")
     return Document.create(
-        text=text,
+        text=cleaned.text,
+        furniture=cleaned.furniture,
+        dateline_place=cleaned.dateline_place,
         title=title,
         url=entry.get("link") or None,
         byline=_plain(entry.get("author")),
-        source=source,
+        source=source or cleaned.dateline_agency,
         published=published,
         published_source="feed" if published else None,
         retrieved=raw.retrieved,

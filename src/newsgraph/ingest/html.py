@@ -3,6 +3,11 @@
 trafilatura separates the story from navigation, adverts and comments, and reads the title,
 date, author and site name from the page's metadata (JSON-LD, Open Graph, ``<meta>``). We keep
 its paragraph structure (blank line between blocks) so the text reads like the other formats.
+
+Page furniture that reaches the text (captions and credits, the wire dateline, read-more lines,
+...) is taken out into ``Document.furniture`` by :mod:`newsgraph.ingest.furniture`, helped by
+the markup: a block whose words are those of a ``<figure>``/``<figcaption>``, an element with
+a caption or credit class, or a paragraph that is only a link, is furniture of that kind.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import trafilatura
 
 from newsgraph.errors import EmptyInputError, InputError, MalformedInputError
 from newsgraph.ingest.decode import decode
+from newsgraph.ingest.furniture import strip_furniture
 from newsgraph.ingest.source import RawInput
 from newsgraph.model import Document, Rejection
 
@@ -29,6 +35,11 @@ _MIN_PARAGRAPH_WORDS = 10
 # Only dates the page states: trafilatura's extensive search guesses from URLs ("/2025/05/" ->
 # 2025-05-01), which would invent a day.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
+# Captions and link lines are a few sentences; a marked element longer than this is a container.
+_MARKED_MAX_WORDS = 90
+# Class or id names such as "caption", "wp-caption-text", "image-credit", "photo_credits".
+_CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:fig)?captions?(?:$|[\s_-])")
+_CREDIT_CLASS = re.compile(r"(?:^|[\s_-])credits?(?:$|[\s_-])")
 _LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$")
 # What trafilatura and the libraries under it (htmldate, lxml) raise on markup they choke on.
 _EXTRACTOR_ERRORS = (AssertionError, ValueError, TypeError, IndexError, lxml.etree.LxmlError)
@@ -63,7 +74,8 @@ def extract_article(raw: RawInput) -> Document:
                 f"the page's HTML cannot be parsed ({type(error).__name__}: {error}); check it is a complete page",
             ) from error
     title = _clean(getattr(result, "title", None))
-    text = _body_text(result, title) if result is not None else ""
+    cleaned = strip_furniture(_body_text(result, title) if result is not None else "", marked=_marked_furniture(html))
+    text = cleaned.text
     words = len(text.split())
     if words < _MIN_WORDS or not any(len(p.split()) >= _MIN_PARAGRAPH_WORDS for p in text.split("\n\n")):
         raise EmptyInputError(
@@ -74,10 +86,12 @@ def extract_article(raw: RawInput) -> Document:
         )
     return Document.create(
         text=text,
+        furniture=cleaned.furniture,
+        dateline_place=cleaned.dateline_place,
         title=title,
         standfirst=_standfirst(_clean(getattr(result, "description", None)), text),
         byline=_clean(getattr(result, "author", None)),
-        source=_clean(getattr(result, "sitename", None)),
+        source=_clean(getattr(result, "sitename", None)) or cleaned.dateline_agency,
         url=_clean(getattr(result, "url", None)) or raw.url,
         published=_clean(getattr(result, "date", None)),
         published_source="html" if getattr(result, "date", None) else None,
@@ -115,6 +129,41 @@ def _body_text(result: Any, title: str | None) -> str:
     if blocks and title and body[0].tag == "head" and blocks[0].casefold() == title.casefold():
         blocks.pop(0)
     return "\n\n".join(blocks)
+
+
+def _marked_furniture(html: str) -> dict[str, str]:
+    """The texts the page's markup marks as furniture, whitespace collapsed, by kind: figures and
+    their captions, elements whose class or id says caption or credit, and paragraphs or list
+    items whose only words are a link's (a related-story pointer)."""
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return {}
+    marked: dict[str, str] = {}
+
+    def mark(element: Any, kind: str) -> None:
+        words = " ".join(element.text_content().split())
+        # A caption class on a whole article container would swallow the story: captions are short.
+        if words and len(words.split()) <= _MARKED_MAX_WORDS:
+            marked.setdefault(words, kind)
+
+    for element in tree.iter("figcaption"):
+        mark(element, "caption")
+    for element in tree.iter(tag=lxml.etree.Element):
+        names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+        if _CAPTION_CLASS.search(names):
+            mark(element, "caption")
+        elif _CREDIT_CLASS.search(names):
+            mark(element, "credit")
+    for element in tree.iter("figure"):
+        mark(element, "caption")
+    for element in tree.iter("p", "li"):
+        links = " ".join(" ".join(a.text_content().split()) for a in element.iter("a"))
+        # A linked sentence (with its full stop) is the story citing a source; a linked headline
+        # standing alone is a pointer to another page.
+        if links and links == " ".join(element.text_content().split()) and links[-1] not in '.!?"”':
+            mark(element, "related")
+    return marked
 
 
 def _standfirst(description: str | None, text: str) -> str | None:

@@ -1,5 +1,8 @@
 """JSON lines (JSONL/NDJSON) of articles, one object per line, read through a field mapping.
 
+Captions, credits, datelines and other page furniture in the text field are taken out of the
+text into ``Document.furniture`` (see :mod:`newsgraph.ingest.furniture`).
+
 The default :class:`FieldMap` reads records shaped like ``{"source", "url", "title",
 "published", "text"}`` (the shared Wikinews corpus). Other dumps are mapped on the command line
 with ``--field text=body --field title=headline`` (see :meth:`FieldMap.parse`); a dotted name
@@ -27,6 +30,7 @@ import charset_normalizer
 from newsgraph.errors import ConfigError, DecodeError, InputError
 from newsgraph.ingest.dates import YEARS, iso_utc, parse_date
 from newsgraph.ingest.decode import READABLE, ChunkStream, binary_kind, decode, is_gzip, iter_gunzip
+from newsgraph.ingest.furniture import strip_furniture
 from newsgraph.ingest.source import RawInput, too_large
 from newsgraph.model import Document, Rejection
 
@@ -303,8 +307,18 @@ def _document(raw: RawInput, record: Any, fieldmap: FieldMap, *, origin: str, wh
         for target in ("title", "url", "source", "byline", "section", "standfirst", "language")
     }
     published, raw_published = _published(_lookup(record, fieldmap.published))
+    text = body.replace("\r\n", "\n")
+    stripped = text.strip()
+    cleaned = strip_furniture(stripped, first_line=text[: text.find(stripped)].count("\n") + 1)
+    if not cleaned.text:
+        return Rejection(
+            origin=origin, reason="empty_text", message=f"{where} has only page furniture in {fieldmap.text!r}"
+        )
+    values["source"] = values["source"] or cleaned.dateline_agency
     return Document.create(
-        text=body.replace("\r\n", "\n").strip(),
+        text=cleaned.text,
+        furniture=cleaned.furniture,
+        dateline_place=cleaned.dateline_place,
         published=published,
         published_source="jsonl" if published else None,
         retrieved=raw.retrieved,

@@ -13,6 +13,10 @@ Text saved from news pages usually starts with a few lines of page furniture bef
 
     The body ...                                                     -> Document.text
 
+Below the header, the body's furniture (captions, credits, the wire dateline opening the lead,
+timestamps, capitals headers, read-more lines, prompts) is taken out of the text into
+``Document.furniture`` by :mod:`newsgraph.ingest.furniture`, with the line it stood on.
+
 Every line is classified by general shape (a date, a short capitalised label, ``By ...``,
 ``Key: value``), never by a site's exact words, and the header is only what comes before the
 first line that fits none of them. Email-like ``Title: ...`` / ``Date: ...`` headers work too.
@@ -29,6 +33,7 @@ from datetime import date
 from newsgraph.errors import EmptyInputError, InputError
 from newsgraph.ingest.dates import parse_date, search_date
 from newsgraph.ingest.decode import decode
+from newsgraph.ingest.furniture import strip_furniture
 from newsgraph.ingest.source import RawInput
 from newsgraph.model import Document, Rejection
 
@@ -110,13 +115,17 @@ def read_text(raw: RawInput) -> Iterator[Document | Rejection]:
         text = decode(raw.data, origin=raw.origin, content_type=raw.content_type, limit=raw.max_document_bytes)
         header = parse_header(text)
         body = text[header.body_start :].strip()
-        if not body:
-            raise EmptyInputError(raw.origin, "only a header block (dates, section, title), no article text")
+        cleaned = strip_furniture(body, first_line=text.count("\n", 0, header.body_start) + 1)
+        if not cleaned.text:
+            what = "a header block (dates, section, title)" if not cleaned.furniture else "page furniture"
+            raise EmptyInputError(raw.origin, f"only {what}, no article text")
     except InputError as error:
         yield Rejection(origin=error.origin, reason=error.reason, message=error.detail)
         return
     yield Document.create(
-        text=body,
+        text=cleaned.text,
+        furniture=cleaned.furniture,
+        dateline_place=cleaned.dateline_place,
         title=header.title,
         standfirst=header.standfirst,
         section=header.section,
@@ -124,7 +133,7 @@ def read_text(raw: RawInput) -> Iterator[Document | Rejection]:
         published=header.published,
         published_source=header.published_source,
         retrieved=header.retrieved or raw.retrieved,
-        source=header.source,
+        source=header.source or cleaned.dateline_agency,
         url=header.url or raw.url,
         language=header.language,
         origin=raw.origin,
@@ -351,8 +360,8 @@ def _settle_dates(fields: dict[str, str], bare_dates: list[str]) -> str | None:
 
 
 def _with_body_dateline(header: Header, text: str) -> Header:
-    """A wire dateline opening the body ("MOSCOW, May 8 (Reuters) - ...") dates the story. It is
-    left in the body: it is part of the lead as the agency wrote it."""
+    """A wire dateline opening the body ("MOSCOW, May 8 (Reuters) - ...") dates the story. The
+    furniture pass then takes it out of the text, keeping its place and agency."""
     match = _DATELINE.match(text[header.body_start :].lstrip())
     if match is None:
         return header

@@ -203,6 +203,21 @@ def _extend_indexes(conn: Connection, table: Table) -> None:
             conn.execute(text(f"DROP INDEX {quote(name)}"))
 
 
+#: The columns migration 4 adds to ``documents``.
+_FURNITURE_COLUMNS = ("dateline_place", "furniture")
+
+
+def add_document_furniture(conn: Connection, backend: Backend) -> None:
+    """Version 4: ``dateline_place`` and ``furniture`` on ``documents``. Documents stored before
+    were read with their furniture in the text and no dateline field, so both stay empty (NULL,
+    read back as none): nothing is lost, and re-ingesting an article fills them under its new id."""
+    present = {column["name"] for column in inspect(conn).get_columns(documents.name)}
+    for name in _FURNITURE_COLUMNS:
+        if name not in present:
+            column = CreateColumn(documents.c[name]).compile(dialect=conn.dialect)
+            conn.execute(text(f"ALTER TABLE {documents.name} ADD COLUMN {column}"))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(version=1, description="create every table and the full-text index", apply=create_schema),
     Migration(
@@ -214,6 +229,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         version=3,
         description="event confidence and background on events, participants and edges",
         apply=add_event_confidence,
+    ),
+    Migration(
+        version=4,
+        description="the dateline's place and the page furniture taken out of each document's text",
+        apply=add_document_furniture,
     ),
 )
 

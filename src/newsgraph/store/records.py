@@ -19,6 +19,7 @@ from newsgraph.model import (
     Document,
     Entity,
     Event,
+    Furniture,
     Mention,
     Quote,
     Rejection,
@@ -56,13 +57,16 @@ def document_row(document: Document, *, ingested_at: str) -> Row:
     }  # fmt: skip
     row["text_hash"] = document.text_hash
     row["extra"] = [list(pair) for pair in document.extra]
+    row["dateline_place"] = document.dateline_place
+    row["furniture"] = [to_dict(item) for item in document.furniture]
     row["ingested_at"] = ingested_at
     return row
 
 
 def document_from_row(row: Mapping[Any, Any]) -> Document:
-    fields = {key: row[key] for key in Document.__dataclass_fields__ if key != "extra"}
-    return Document(**fields, extra=tuple((str(k), str(v)) for k, v in row["extra"]))
+    fields = {key: row[key] for key in Document.__dataclass_fields__ if key not in ("extra", "furniture")}
+    furniture = tuple(from_dict(Furniture, item) for item in row["furniture"] or ())
+    return Document(**fields, extra=tuple((str(k), str(v)) for k, v in row["extra"]), furniture=furniture)
 
 
 def rejection_row(rejection: Rejection, *, created_at: str) -> Row:

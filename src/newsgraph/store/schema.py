@@ -99,6 +99,10 @@ documents = Table(
     Column("extra", JSON, nullable=False),
     Column("text", Text, nullable=False),
     Column("ingested_at", String(40), nullable=False),
+    # Schema version 4: the wire dateline's place, and the furniture taken out of the text (a
+    # JSON list of {kind, text, line, at}; NULL in rows stored before it, read as none).
+    Column("dateline_place", Text),
+    Column("furniture", JSON),
 )
 
 rejections = Table(

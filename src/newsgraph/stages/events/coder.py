@@ -74,7 +74,7 @@ class Coder:
         #: ACCUSE events read off reports of another party's conflictual acts.
         self.accusations: list[Candidate] = []
         #: Where events whose sentence names no place happened.
-        self.setting = Setting(self.doc, index)
+        self.setting = Setting(self.doc, index, context.analysis.document.dateline_place)
         #: When events with no time of their own happened, and which are background.
         self.dating = Dating(self.doc, context.analysis)
 

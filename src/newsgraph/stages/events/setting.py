@@ -2,8 +2,9 @@
 
 Event coders geolocate such events from their context (ICEWS, PETRARCH): here, the place an
 earlier sentence of the same paragraph is set in ("the conflict [in Ukraine] looms large.
-Officials reported new assaults ..."), else the article's main location: its dateline's place,
-else where its lead sentence is set. The event's ``place_source`` says which (``paragraph``,
+Officials reported new assaults ..."), else the article's main location: its dateline's place
+(in the text, or the ``Document.dateline_place`` ingest kept when it took the dateline out), else
+where its lead sentence is set. The event's ``place_source`` says which (``paragraph``,
 ``document``), since it is a guess about that event; a sentence that names any place keeps its
 own reading (its place, or none), and a nationality ("Russian forces") names a side, not a place.
 """
@@ -32,9 +33,11 @@ _DATELINE = re.compile(
 class Setting:
     """The places of one document's paragraphs and of the document as a whole."""
 
-    def __init__(self, doc: Doc, index: MentionIndex) -> None:
+    def __init__(self, doc: Doc, index: MentionIndex, dateline_place: str | None = None) -> None:
         self.doc = doc
         self.index = index
+        #: The place of a dateline ingest took out of the text (``Document.dateline_place``).
+        self.dateline_place = dateline_place
         self.sentences = list(doc.sents)
         #: Each token's sentence number (``token.sent`` walks the parse on every call).
         self._sentence_of = [0] * len(doc)
@@ -100,6 +103,9 @@ class Setting:
                 place = self.index.place_of(candidate)
                 if place is not None:
                     return place
+        place = self._dateline_entity()
+        if place is not None:
+            return place
         lead = self.sentences[0]
         place = self._set_in(lead)
         if place is not None:
@@ -109,6 +115,18 @@ class Setting:
             entity = self.index.entity(place) if place is not None else None
             if entity is not None and entity.kind == "place":
                 return place
+        return None
+
+    def _dateline_entity(self) -> str | None:
+        """The place entity named like the dateline ingest took out ("Little Rock" for
+        "LITTLE ROCK, Ark. (AP) —"): the dateline itself is no longer a mention, but the story
+        usually names its city again."""
+        if not self.dateline_place:
+            return None
+        wanted = {self.dateline_place.casefold(), self.dateline_place.split(",")[0].strip().casefold()}
+        for entity in self.index.entities.values():
+            if entity.kind in PLACE_KINDS and any(n.casefold() in wanted for n in (entity.name, *entity.aliases)):
+                return entity.id
         return None
 
     def _names_place(self, sentence: Span) -> bool:

@@ -48,7 +48,7 @@ class EventStage:
     """PLOVER events with actors, recipients, place, time, modality, evidence and confidence."""
 
     name = "events"
-    version = "6"
+    version = "7"
     requires: tuple[str, ...] = ("mentions", "time_expressions", "quotes")
     produces: tuple[str, ...] = ("events",)
 
