@@ -9,7 +9,8 @@ import re
 
 from newsgraph.stages.timex import relative
 from newsgraph.stages.timex.anchor import Anchor
-from newsgraph.stages.timex.lexicon import HOLIDAYS, MONTHS, SEASONS
+from newsgraph.stages.timex.holidays import key, named_days
+from newsgraph.stages.timex.lexicon import MONTHS, SEASONS
 from newsgraph.stages.timex.resolve import Result, in_year_near, ordinal, pick
 from newsgraph.stages.timex.values import Period
 
@@ -51,7 +52,7 @@ def month_name(g: dict[str, str], anchor: Anchor, text: str) -> Result:
     elif rel == "that" and anchor.reference is not None:
         period = Period("month", dt.date(anchor.reference.start.year, month, 1))
     else:
-        period = in_year_near(anchor, lambda y: Period("month", dt.date(y, month, 1)))
+        period = in_year_near(anchor, lambda y: Period("month", dt.date(y, month, 1)), name=True)
     return Result("DATE", period.value)
 
 
@@ -85,39 +86,28 @@ def century(g: dict[str, str], anchor: Anchor, text: str) -> Result | None:
     return Result("DATE", f"{anchor.dct.year // 100 + step:02d}")
 
 
-def _easter(year: int) -> dt.date:
-    """Western Easter Sunday (the anonymous Gregorian algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    m = (32 + 2 * e + 2 * i - h - k) % 7
-    n = (a + 11 * h + 22 * m + 114) // 31
-    return dt.date(year, n, (a + 11 * h + 22 * m + 114) % 31 + 1)
-
-
-def _holiday_on(name: str, year: int) -> dt.date:
-    if name.startswith("thanksgiving"):
-        first = dt.date(year, 11, 1)
-        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
-    if name.startswith("easter"):
-        return _easter(year)
-    month, day = HOLIDAYS[name]
-    return dt.date(year, month, day)
-
-
 def holiday(g: dict[str, str], anchor: Anchor, text: str) -> Result:
-    name = " ".join(g["holiday"].lower().split()).replace("’", "'")
+    """A named day ("Thanksgiving", "Super Tuesday") in the year written, else in the year the
+    tense points to from the document date, like a month ("last Christmas": the one before);
+    "Easter week", "the Thanksgiving weekend": the week or weekend it is in."""
+    named = named_days()[key(g["holiday"])]
+    unit = (g.get("unit") or "day").lower()
+
+    def period(year: int) -> Period:
+        day = named.on(year)
+        if unit == "weekend" and day.isoweekday() == 1:
+            day -= dt.timedelta(days=1)  # "Memorial Day weekend" ends on the Monday
+        return Period.of(unit, day)  # "Easter week": the week the day is in
+
     if g.get("year"):
-        return Result("DATE", _holiday_on(name, int(g["year"])).isoformat())
-    options = [Period("day", _holiday_on(name, y)) for y in (anchor.dct.year - 1, anchor.dct.year, anchor.dct.year + 1)]
+        return Result("DATE", period(int(g["year"])).value)
+    options = [period(y) for y in (anchor.dct.year - 1, anchor.dct.year, anchor.dct.year + 1)]
     rel = (g.get("rel") or "").lower()
     if rel == "last":
         options = [p for p in options if p.end < anchor.dct]
     elif rel == "next":
         options = [p for p in options if p.start > anchor.dct]
-    return Result("DATE", pick(options, anchor).value)
+    return Result("DATE", pick(options, anchor, name=True).value)
 
 
 def season(g: dict[str, str], anchor: Anchor, text: str) -> Result:
@@ -135,7 +125,7 @@ def season(g: dict[str, str], anchor: Anchor, text: str) -> Result:
     elif rel == "this":
         period = this
     else:
-        period = pick([this.shift(-1), this, this.shift(1)], anchor)
+        period = pick([this.shift(-1), this, this.shift(1)], anchor, name=True)
     return Result("DATE", period.value, mod)
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from newsgraph.stages.timex.holidays import named_days
 from newsgraph.stages.timex.lexicon import (
     FREQUENCIES,
-    HOLIDAYS,
     MODIFIERS,
     MONTHS,
     NUMBERS,
@@ -73,9 +73,8 @@ CLOCK = (
     r"|(?P<named>noon|midnight|midday))"
 )
 TIMEZONE = r"(?:\s+(?-i:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|CET|MSK)|\s+local\s+time)?"
-HOLIDAY = (
-    r"(?-i:" + _alt(h.title().replace("'S", "'s") for h in HOLIDAYS) + r"|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?)"
-)
+#: The names of ``holidays.toml``, as written (capitalised; either apostrophe).
+HOLIDAY = r"(?-i:" + _alt(n for d in named_days().values() for n in d.names).replace("'", "['’]") + r")"
 
 #: (kind, pattern) in priority order: on equal length, the earlier kind wins.
 PATTERNS: tuple[tuple[str, str], ...] = (
@@ -150,7 +149,11 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         + PART
         + r"))?",
     ),
-    ("holiday", r"(?:(?P<rel>last|this|next)\s+)?(?P<holiday>" + HOLIDAY + r")(?:\s*,?\s+(?P<year>" + YEAR + r"))?"),
+    (
+        "holiday",
+        r"(?:(?P<rel>last|this|next)\s+)?(?P<holiday>" + HOLIDAY + r")(?:\s*,?\s+(?P<year>" + YEAR + r"))?"
+        r"(?:\s+(?P<unit>week|weekend)\b)?",  # "Easter week", "the Thanksgiving weekend"
+    ),
     (
         "season",
         r"(?:(?P<rel>last|this|next|past|coming|the)\s+)(?:(?P<mod>early|late|mid)[\s-]+)?(?P<season>"

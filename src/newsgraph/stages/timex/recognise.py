@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from newsgraph.stages.timex import holidays
 from newsgraph.stages.timex.lexicon import MODIFIERS
 from newsgraph.stages.timex.patterns import DAY, MODIFIER, MONTH_LOOSE, PATTERNS
 from newsgraph.stages.timex.resolve import spoken_year
@@ -223,6 +224,21 @@ def _reference_ok(text: str, m: re.Match[str], g: dict[str, str]) -> bool:
     return not _AMOUNT_BEFORE.search(text, max(0, m.start() - 12), m.start())
 
 
+# A name right before a country's named day: "Canada's Thanksgiving", "Ukrainian Independence Day".
+_OWNER_BEFORE = re.compile(r"(?-i:[A-Z][\w.-]*)(?P<possessive>['’]s)?\s+$")
+
+
+def _holiday_ok(text: str, m: re.Match[str], g: dict[str, str]) -> bool:
+    # another country's day than the one the rule dates; but a capitalised word opening the
+    # sentence is no owner ("On Labor Day"), unless it is a possessive ("Canada's Thanksgiving")
+    if holidays.named_days()[holidays.key(g["holiday"])].where is None or g.get("rel"):
+        return True
+    owner = _OWNER_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    if owner is None or owner.group("possessive"):
+        return owner is None
+    return bool(_SENTENCE_START.search(text, max(0, owner.start() - 6), owner.start()))
+
+
 _CHECKS: dict[str, Callable[[str, re.Match[str], dict[str, str]], bool]] = {
     "year": _year_ok,
     "range_day": _range_day_ok,
@@ -235,6 +251,7 @@ _CHECKS: dict[str, Callable[[str, re.Match[str], dict[str, str]], bool]] = {
     "deictic": _deictic_ok,
     "clock": _clock_ok,
     "set": _set_ok,
+    "holiday": _holiday_ok,
 }
 
 
