@@ -247,4 +247,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?P<ended>(?=\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\b))?",
     ),
     ("part_of_day", r"(?:(?P<rel>this|that|the\s+next|the\s+following)\s+)(?P<part>" + PART + r")\b"),
+    # "by year-end", "since year end", "by year's end": the end of a year, as a noun (not
+    # "year-end results")
+    ("year_end", r"(?:(?<=\bsince\s)(?P<since>))?year(?:[-\s]|['’]s\s+)end\b(?=\s*(?:[.,;:!?)'\"”]|$))"),
 )

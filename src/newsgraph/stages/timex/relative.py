@@ -80,6 +80,11 @@ def the_unit(g: dict[str, str], anchor: Anchor) -> Result:
     return Result("DATE", Period.of("year", anchor.reference_day).value)
 
 
+def year_end(anchor: Anchor, since: bool) -> Result:
+    """ "by year-end": the end of the document's year; "since year-end": of the last one."""
+    return Result("DATE", str(anchor.dct.year - (1 if since else 0)), "END")
+
+
 def relative(g: dict[str, str], anchor: Anchor, text: str) -> Result | None:
     rel = " ".join(g["rel"].lower().split())
     unit = _UNIT_OF[g["unit"].lower()]

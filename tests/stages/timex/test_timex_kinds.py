@@ -1,0 +1,34 @@
+"""Issue 15: kinds the TimeBank/AQUAINT error list showed missing, each pinned with a dated
+sentence of our own (no spaCy model)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsgraph.stages.timex import tag
+
+DCT = dt.date(2025, 10, 30)
+
+
+def values(text: str, dct: dt.date = DCT) -> list[tuple[str, str, str | None]]:
+    """(words, value, mod) of every expression tagged in ``text``."""
+    return [(text[t.start : t.end], t.value, t.mod) for t in tag(text, dct)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The sale should close by year-end.", ("year-end", "2025", "END")),
+        ("Cuts of 600 jobs are due by year end, it said.", ("year end", "2025", "END")),
+        ("Rules will be in place by year's end.", ("year's end", "2025", "END")),
+        ("The index has fallen 4% since year-end.", ("year-end", "2024", "END")),  # the last one
+    ],
+)
+def test_the_end_of_the_year_as_a_noun(text: str, expected: tuple[str, str, str]) -> None:
+    assert values(text) == [expected]
+
+
+def test_year_end_before_a_noun_is_no_time() -> None:
+    assert values("Year-end bonuses were cut.") == []
