@@ -119,3 +119,15 @@ def test_bad_named_day_rules_are_refused(table: dict[str, object]) -> None:
 )
 def test_the_week_of_a_named_day(nlp, text: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
     assert values(nlp, text, dt.date(2024, 4, 2))[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials postponed until Tuesday any action on the case.", ("Tuesday", "2024-04-09")),
+        ("The agency has given the family until 9 a.m. Tuesday to sign.", ("9 a.m. Tuesday", "2024-04-09T09:00")),
+        ("Until Tuesday, the police had not named him.", ("Tuesday", "2024-04-02")),  # a past span
+    ],
+)
+def test_a_deadline_put_off_until_a_weekday_is_ahead(nlp, text: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert values(nlp, text, dt.date(2024, 4, 3)) == [expected]

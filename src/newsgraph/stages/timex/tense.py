@@ -46,6 +46,10 @@ _FORECAST = frozenset({"expect", "anticipate", "forecast", "predict", "project"}
 #: Prepositions that put the expression at the time of the verb's event ("in", "on"), unlike a
 #: bound ("to", "until", "by", "since") or a relation ("before", "after").
 _AT = frozenset({"in", "on", "during", "at", "over", "throughout"})
+#: Verbs that put something off to a deadline: "postponed until Tuesday", "extended its deadline
+#: until 9 a.m. Tuesday", "has until Friday to sign" look ahead whatever their tense.
+_DEFERRING = frozenset({"postpone", "extend", "delay", "defer", "adjourn", "suspend", "give", "have", "reschedule"})
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll", "would", "wo"})
 #: Modals that look ahead ("could" is left out: it is as often the past of "can").
 _MODALS = frozenset({"can", "may", "might", "should", "must", "ca"})
@@ -103,6 +107,12 @@ def _verb_tense(text: str, token: Token, start: int, in_object: bool = False) ->
     if any(a.lower_ in _MODALS for a in auxes) and not perfect:
         return "future"  # "could arrive Tuesday", "may plead guilty this week"
     if _FUTURE_BEFORE.search(text, max(0, token.idx - 40), token.idx):
+        return "future"
+    if (
+        token.lemma_ in _DEFERRING
+        and not any(a.lower_ == "had" for a in auxes)  # "had been postponed until Monday": past
+        and _UNTIL_BEFORE.search(text, max(0, start - 8), start)
+    ):
         return "future"
     if token.lemma_ in _FORECAST and start > token.idx and in_object:
         return "future"
