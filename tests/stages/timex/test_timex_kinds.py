@@ -32,3 +32,12 @@ def test_the_end_of_the_year_as_a_noun(text: str, expected: tuple[str, str, str]
 
 def test_year_end_before_a_noun_is_no_time() -> None:
     assert values("Year-end bonuses were cut.") == []
+
+
+def test_the_week_is_the_week_the_narrative_is_in() -> None:
+    text = "The index fell 2% on Friday, Oct. 24. For the week, it lost 5%."
+    assert values(text)[-1] == ("the week", "2025-W43", None)
+
+
+def test_the_week_of_a_date_is_not_the_week_alone() -> None:
+    assert [w for w, _, _ in values("A hearing is set for the week of Nov. 10.")] == ["Nov. 10"]

@@ -243,7 +243,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "the_unit",
         # "the year ended March 31": a year of accounts, an amount of time (P1Y)
-        r"the\s+(?:(?:full|fiscal|entire|whole)\s+)?(?P<unit>year|weekend)\b"
+        r"the\s+(?:(?:full|fiscal|entire|whole)\s+)?(?P<unit>year|weekend|week(?!\s+(?:of|before|after|ahead|earlier|later)\b))\b"
         r"(?P<ended>(?=\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\b))?",
     ),
     ("part_of_day", r"(?:(?P<rel>this|that|the\s+next|the\s+following)\s+)(?P<part>" + PART + r")\b"),

@@ -67,12 +67,15 @@ def weekday(g: dict[str, str], anchor: Anchor) -> Result:
 
 
 def the_unit(g: dict[str, str], anchor: Anchor) -> Result:
-    """ "the year" (the reference year; TimeBank mostly reads "for the year" so too), "the
-    weekend" (the nearest one, the tense deciding); "the year ended June 30" is a year of
+    """ "the year" (the reference year; TimeBank mostly reads "for the year" so too), "the week"
+    (the reference week: "On Friday ... For the week, the index fell"), "the weekend" (the
+    nearest one, the tense deciding); "the year ended June 30" is a year of
     accounts, an amount of time."""
     unit = g["unit"].lower()
     if "ended" in g:
         return Result("DURATION", "P1Y")
+    if unit == "week":  # "For the week, the index fell": the week the narrative is in
+        return Result("DATE", Period.of("week", anchor.reference_day).value)
     if unit == "weekend":
         this = Period.of("weekend", anchor.dct)
         past = this if this.end <= anchor.dct else this.shift(-1)
