@@ -41,3 +41,7 @@ def test_the_week_is_the_week_the_narrative_is_in() -> None:
 
 def test_the_week_of_a_date_is_not_the_week_alone() -> None:
     assert [w for w, _, _ in values("A hearing is set for the week of Nov. 10.")] == ["Nov. 10"]
+
+
+def test_the_day_something_takes_effect_is_ahead() -> None:
+    assert values("The board named a new chief, effective Feb. 1.") == [("Feb. 1", "2026-02-01", None)]

@@ -30,7 +30,11 @@ _FUTURE_BEFORE = re.compile(
 )
 #: "as early as Tuesday", "as soon as next week": the earliest of what is still to come; "ahead
 #: of the weekend", "ahead of Sunday's vote": what is still to come.
-_EARLIEST_BEFORE = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|ahead\s+of)\s+$", re.IGNORECASE)
+_EARLIEST_BEFORE = re.compile(
+    # "a new labor pact effective June 1": the day something takes effect, announced ahead of it
+    r"\b(?:as\s+(?:soon|early)\s+as|ahead\s+of|effective(?:\s+(?:on|as\s+of|from))?)\s+$",
+    re.IGNORECASE,
+)
 _FUTURE_TEXT = re.compile(
     r"\b(?:will|shall|'ll|going to|(?:is|are) (?:set|due|scheduled|expected|slated) to|plans? to)\b", re.I
 )
