@@ -45,3 +45,8 @@ def test_the_week_of_a_date_is_not_the_week_alone() -> None:
 
 def test_the_day_something_takes_effect_is_ahead() -> None:
     assert values("The board named a new chief, effective Feb. 1.") == [("Feb. 1", "2026-02-01", None)]
+
+
+def test_the_same_period_last_year_is_the_quarter_in_focus_a_year_back() -> None:
+    text = "Profit rose in the third quarter from $2 million in the corresponding period last year."
+    assert values(text)[-1] == ("the corresponding period last year", "2024-Q3", None)

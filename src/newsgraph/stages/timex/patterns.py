@@ -233,7 +233,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "the 1988 period": the quarter in focus, in that year
     (
         "period",
-        r"(?:the\s+(?:latest|current|same|comparable|corresponding)\s+period|the\s+(?P<year>"
+        r"(?:the\s+(?:latest|current|same|comparable|corresponding)\s+period"
+        # "the corresponding period last year": the period in focus, a year back
+        r"(?P<ago>\s+(?:last\s+year|a\s+year\s+(?:ago|earlier)|of\s+the\s+(?:previous|prior)\s+year))?|the\s+(?P<year>"
         + YEAR
         + r")\s+period|that\s+(?:quarter|half))\b",
     ),
