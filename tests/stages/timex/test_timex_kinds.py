@@ -50,3 +50,21 @@ def test_the_day_something_takes_effect_is_ahead() -> None:
 def test_the_same_period_last_year_is_the_quarter_in_focus_a_year_back() -> None:
     text = "Profit rose in the third quarter from $2 million in the corresponding period last year."
     assert values(text)[-1] == ("the corresponding period last year", "2024-Q3", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The convoy left at 4 in the morning.", ("4 in the morning", "2025-10-30T04:00", None)),
+        ("The vote ended at 10 at night.", ("10 at night", "2025-10-30T22:00", None)),
+        ("In London at mid-afternoon yesterday, shares rose.", ("mid-afternoon yesterday", "2025-10-29TAF", None)),
+    ],
+)
+def test_times_of_day_in_words(text: str, expected: tuple[str, str, None]) -> None:
+    assert values(text) == [expected]
+
+
+def test_a_bare_part_of_the_day_is_of_the_day_in_the_narrative() -> None:
+    text = "Shelling resumed on Tuesday. By mid-afternoon, the town was cut off."
+    assert values(text)[-1] == ("mid-afternoon", "2025-10-28TAF", None)
+    assert values("They shared a mid-afternoon snack.") == []

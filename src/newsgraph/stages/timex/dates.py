@@ -149,10 +149,13 @@ def clock(g: dict[str, str], anchor: Anchor, text: str) -> Result | None:
     if named:
         hour, minute = (24, 0) if named == "midnight" else (12, 0)
     else:
-        hour, minute = int(g["hour"]), int(g.get("minute") or 0)
+        hour, minute = int(g.get("hour") or g["hour2"]), int(g.get("minute") or 0)
         if hour > 12 or minute > 59:
             return None
-        pm = g["ampm"].lower().startswith("p")
+        if "hour2" in g:  # "4 in the morning", "10 at night" (but "2 at night" is 2 a.m.)
+            pm = g.get("half", "").lower() in ("afternoon", "evening") or ("night" in g and hour >= 6)
+        else:
+            pm = g["ampm"].lower().startswith("p")
         hour = hour % 12 + (12 if pm else 0)
     # A bare clock time belongs to the day the narrative is on ("Friday ... at 10:35 a.m.").
     day = anchor.reference.start if anchor.reference is not None and anchor.reference.unit == "day" else anchor.dct

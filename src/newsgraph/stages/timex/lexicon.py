@@ -68,7 +68,8 @@ SEASON_START: dict[str, int] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 #: Parts of the day -> TIMEX3 code.
 PARTS_OF_DAY: dict[str, str] = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
-    "midday": "MI", "mid-afternoon": "AF", "mid afternoon": "AF",
+    "midday": "MI", "mid-afternoon": "AF", "mid afternoon": "AF", "midafternoon": "AF", "mid-morning": "MO",
+    "mid morning": "MO", "midmorning": "MO",
 }  # fmt: skip
 
 #: Adverbs of frequency -> SET value.

@@ -70,6 +70,8 @@ REL = r"(?:last|this|next|coming|past|previous|current|following|same|that|upcom
 MODIFIER = r"(?:" + _alt(MODIFIERS) + r")"
 CLOCK = (
     r"(?:(?P<hour>\d{1,2})(?:[:.](?P<minute>\d\d))?\s*(?P<ampm>[ap]\.\s?m\b\.?|[ap]m\b)"
+    # "at 4 in the morning", "10 o'clock at night"
+    r"|(?P<hour2>\d{1,2})(?:\s+o['’]clock)?\s+(?:in\s+the\s+(?P<half>morning|afternoon|evening)|at\s+(?P<night>night))\b"
     r"|(?P<named>noon|midnight|midday))"
 )
 TIMEZONE = r"(?:\s+(?-i:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|CET|MSK)|\s+local\s+time)?"
@@ -139,7 +141,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "deictic",
         r"(?:(?P<ref>yesterday|today|tomorrow|tonight)(?:\s+(?P<part>" + PART + r"))?"
-        r"|(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part2>" + PART + r"))\b",
+        r"|(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part2>" + PART + r")"
+        r"|(?P<part3>" + PART + r")\s+(?P<ref3>yesterday|today|tomorrow))\b",  # "mid-afternoon yesterday"
     ),
     (
         "weekday",
@@ -248,7 +251,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"the\s+(?:(?:full|fiscal|entire|whole)\s+)?(?P<unit>year|weekend|week(?!\s+(?:of|before|after|ahead|earlier|later)\b))\b"
         r"(?P<ended>(?=\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\b))?",
     ),
-    ("part_of_day", r"(?:(?P<rel>this|that|the\s+next|the\s+following)\s+)(?P<part>" + PART + r")\b"),
+    (
+        "part_of_day",
+        # "by mid-afternoon": a part of the day named by itself is of the day in the narrative
+        r"(?:(?:(?P<rel>this|that|the\s+next|the\s+following)\s+)(?P<part>" + PART + r")"
+        r"|(?P<part2>mid[-\s]?(?:afternoon|morning)))\b",
+    ),
     # "by year-end", "since year end", "by year's end": the end of a year, as a noun (not
     # "year-end results")
     ("year_end", r"(?:(?<=\bsince\s)(?P<since>))?year(?:[-\s]|['’]s\s+)end\b(?=\s*(?:[.,;:!?)'\"”]|$))"),

@@ -239,6 +239,14 @@ def _holiday_ok(text: str, m: re.Match[str], g: dict[str, str]) -> bool:
     return bool(_SENTENCE_START.search(text, max(0, owner.start() - 6), owner.start()))
 
 
+def _part_of_day_ok(text: str, m: re.Match[str], g: dict[str, str]) -> bool:
+    # a bare "mid-afternoon" dates something after a preposition ("by mid-afternoon"), not
+    # before a noun ("a mid-afternoon snack")
+    return "part2" not in g or bool(
+        re.search(r"\b(?:at|by|until|before|after|around|in)\s+$", text[max(0, m.start() - 8) : m.start()], re.I)
+    )
+
+
 _CHECKS: dict[str, Callable[[str, re.Match[str], dict[str, str]], bool]] = {
     "year": _year_ok,
     "range_day": _range_day_ok,
@@ -252,6 +260,7 @@ _CHECKS: dict[str, Callable[[str, re.Match[str], dict[str, str]], bool]] = {
     "clock": _clock_ok,
     "set": _set_ok,
     "holiday": _holiday_ok,
+    "part_of_day": _part_of_day_ok,
 }
 
 

@@ -32,8 +32,8 @@ def _day_value(day: dt.date, part: str | None, kind: str = "TIME") -> Result:
 
 
 def deictic(g: dict[str, str], anchor: Anchor) -> Result:
-    ref = (g.get("ref") or g.get("rel") or "today").lower()
-    part = _part(g.get("part") or g.get("part2"))
+    ref = (g.get("ref") or g.get("rel") or g.get("ref3") or "today").lower()
+    part = _part(g.get("part") or g.get("part2") or g.get("part3"))
     if ref == "tonight":
         part = "NI"
     if ref == "last" and part == "NI":
@@ -43,10 +43,10 @@ def deictic(g: dict[str, str], anchor: Anchor) -> Result:
 
 def part_of_day(g: dict[str, str], anchor: Anchor) -> Result:
     rel = " ".join((g.get("rel") or "").lower().split())
-    day = anchor.reference_day if rel in ("that", "the") else anchor.dct
+    day = anchor.reference_day if rel in ("that", "the") or "part2" in g else anchor.dct
     if rel in ("the next", "the following"):  # "the next morning": the day after the narrative's
         day = anchor.reference_day + dt.timedelta(days=1)
-    return _day_value(day, _part(g.get("part")))
+    return _day_value(day, _part(g.get("part") or g.get("part2")))
 
 
 def weekday(g: dict[str, str], anchor: Anchor) -> Result:
