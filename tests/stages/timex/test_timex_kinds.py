@@ -68,3 +68,8 @@ def test_a_bare_part_of_the_day_is_of_the_day_in_the_narrative() -> None:
     text = "Shelling resumed on Tuesday. By mid-afternoon, the town was cut off."
     assert values(text)[-1] == ("mid-afternoon", "2025-10-28TAF", None)
     assert values("They shared a mid-afternoon snack.") == []
+
+
+def test_a_year_after_pre_or_post() -> None:
+    assert values("The post-1959 politics split families.") == [("post-1959", "1959", "AFTER")]
+    assert values("Pre-2008 rules still apply.") == [("Pre-2008", "2008", "BEFORE")]

@@ -130,7 +130,8 @@ def season(g: dict[str, str], anchor: Anchor, text: str) -> Result:
 
 
 def year(g: dict[str, str], anchor: Anchor, text: str) -> Result:
-    return Result("DATE", g["year"])
+    side = {"pre": "BEFORE", "post": "AFTER"}.get((g.get("side") or "").lower())
+    return Result("DATE", g["year"], side)
 
 
 def anniversary(g: dict[str, str], anchor: Anchor, text: str) -> Result | None:

@@ -222,7 +222,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "year",
-        r"(?:(?P<fiscal>fiscal(?:\s+year)?|FY|the\s+year)\s*|(?P<mod>mid|early|late)-)?(?P<year>"
+        # "post-1959 politics", "pre-1990 rules": the year, with what comes after or before it
+        r"(?:(?P<fiscal>fiscal(?:\s+year)?|FY|the\s+year)\s*|(?P<mod>mid|early|late)-|(?P<side>pre|post)-)?(?P<year>"
         + YEAR
         + r")(?:\s+period)?(?!\s*(?:%|percent)|,\d|-\d)",
     ),
