@@ -127,6 +127,7 @@ def test_the_week_of_a_named_day(nlp, text: str, expected: tuple[str, str]) -> N
         ("Officials postponed until Tuesday any action on the case.", ("Tuesday", "2024-04-09")),
         ("The agency has given the family until 9 a.m. Tuesday to sign.", ("9 a.m. Tuesday", "2024-04-09T09:00")),
         ("Until Tuesday, the police had not named him.", ("Tuesday", "2024-04-02")),  # a past span
+        ("The family had until Tuesday to sign.", ("Tuesday", "2024-04-02")),
     ],
 )
 def test_a_deadline_put_off_until_a_weekday_is_ahead(nlp, text: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]

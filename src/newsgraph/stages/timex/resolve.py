@@ -27,8 +27,9 @@ PAST_PENALTY_DAYS = 200
 #: spring") it is behind the document date: "said in January" in a November article is that
 #: year's January, not the one eight weeks ahead.
 #: That rule holds for the bare names of the calendar (months, seasons, named days: see
-#: :func:`pick`); a day ("declared a dividend payable Dec. 7") is as often a date set in the
-#: past for the future (measured on TimeBank: applied to days it lost eight).
+#: :func:`pick`); a day is as often a date set in the past for the future ("has set Nov. 10 as
+#: the deadline", "declared a dividend payable Dec. 7"): applied to days, the rule lost dates on
+#: both TimeBank and AQUAINT.
 DIRECT_PAST_PENALTY_DAYS = 1000
 
 

@@ -114,7 +114,8 @@ def _verb_tense(text: str, token: Token, start: int, in_object: bool = False) ->
         return "future"
     if (
         token.lemma_ in _DEFERRING
-        and not any(a.lower_ == "had" for a in auxes)  # "had been postponed until Monday": past
+        # "had been postponed until Monday", "they had until Friday": a deadline in a past story
+        and "had" not in [token.lower_, *(a.lower_ for a in auxes)]
         and _UNTIL_BEFORE.search(text, max(0, start - 8), start)
     ):
         return "future"
