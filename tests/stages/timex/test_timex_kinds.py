@@ -73,3 +73,14 @@ def test_a_bare_part_of_the_day_is_of_the_day_in_the_narrative() -> None:
 def test_a_year_after_pre_or_post() -> None:
     assert values("The post-1959 politics split families.") == [("post-1959", "1959", "AFTER")]
     assert values("Pre-2008 rules still apply.") == [("Pre-2008", "2008", "BEFORE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was shot last Oct. 23 at his home.", ("last Oct. 23", "2024-10-23", None)),
+        ("Rallies are planned for next Oct. 31.", ("next Oct. 31", "2025-10-31", None)),
+    ],
+)
+def test_last_or_next_before_a_date(text: str, expected: tuple[str, str, None]) -> None:
+    assert values(text, dt.date(2025, 4, 19)) == [expected]

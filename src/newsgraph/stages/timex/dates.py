@@ -24,6 +24,14 @@ def calendar_date(g: dict[str, str], anchor: Anchor, text: str) -> Result:
     day = int(re.sub(r"\D", "", g.get("day") or g["day2"]))
     if g.get("year"):
         return Result("DATE", dt.date(int(g["year"]), month, day).isoformat())
+    rel = (g.get("rel") or "").lower()
+    if rel:  # "last Oct. 23": the latest before the document date; "next May 1": the first after
+        years = range(anchor.dct.year - 1, anchor.dct.year + 2)
+        days = [dt.date(y, month, day) for y in years if not (month == 2 and day == 29 and y % 4)]
+        before = [d for d in days if d < anchor.dct]
+        after = [d for d in days if d > anchor.dct]
+        chosen = before[-1] if rel == "last" else after[0]
+        return Result("DATE", chosen.isoformat())
     period = in_year_near(anchor, lambda y: Period("day", dt.date(y, month, day)))
     return Result("DATE", period.value)
 

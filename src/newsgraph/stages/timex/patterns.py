@@ -94,7 +94,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "date",
-        r"(?:(?P<weekday>"
+        # "last Oct. 23": the one before the document date, not "last Oct." and a stray "23"
+        r"(?:(?P<rel>last|next|this\s+coming)\s+)?(?:(?P<weekday>"
         + WEEKDAY
         + r"),?\s+)?(?:(?P<month>"
         + MONTH_LOOSE
