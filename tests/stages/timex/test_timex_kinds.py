@@ -84,3 +84,8 @@ def test_a_year_after_pre_or_post() -> None:
 )
 def test_last_or_next_before_a_date(text: str, expected: tuple[str, str, None]) -> None:
     assert values(text, dt.date(2025, 4, 19)) == [expected]
+
+
+def test_a_rate_per_unit_is_no_set() -> None:
+    assert values("The chip runs 15 million instructions per second.") == []
+    assert values("Doses are given twice per day.") == [("twice per day", "P1D", None)]

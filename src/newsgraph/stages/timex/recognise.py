@@ -215,8 +215,10 @@ def _clock_ok(text: str, m: re.Match[str], g: dict[str, str]) -> bool:
 
 def _set_ok(text: str, m: re.Match[str], g: dict[str, str]) -> bool:
     # "sales rise 8% annually": a growth rate, not a recurring time
+    # "15 million instructions per second": a rate too, like "$33 million a year"
     freq = g.get("freq", "").lower()
-    return not (freq in ("annually", "yearly") and _RATE_BEFORE.search(text, max(0, m.start() - 30), m.start()))
+    rate = freq in ("annually", "yearly") or g.get("every", "").lower() == "per"
+    return not (rate and _RATE_BEFORE.search(text, max(0, m.start() - 30), m.start()))
 
 
 def _reference_ok(text: str, m: re.Match[str], g: dict[str, str]) -> bool:
