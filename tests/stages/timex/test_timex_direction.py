@@ -65,6 +65,9 @@ def test_named_days_get_their_date(nlp, text: str, dct: dt.date, expected: tuple
 
 def test_another_countrys_named_day_is_left_alone(nlp) -> None:  # type: ignore[no-untyped-def]
     assert values(nlp, "Canada's Thanksgiving fell early.", dt.date(2021, 10, 20)) == []
+    assert values(nlp, "Kyiv marked Ukrainian Independence Day.", dt.date(2021, 8, 25)) == []
+    text = "Markets close for the U.S. Thanksgiving holiday."
+    assert values(nlp, text, dt.date(2021, 11, 20)) == [("Thanksgiving", "2021-11-25")]
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ and the date each gives in a year. Teach the tagger a new day by adding a ``[[da
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -101,11 +102,23 @@ def parse_days(data: dict[str, Any], source: str = _FILE) -> tuple[NamedDay, ...
 
 
 @cache
-def named_days() -> dict[str, NamedDay]:
-    """Every shipped named day by the :func:`key` of each of its names (read once)."""
+def _data() -> dict[str, Any]:
     text = resources.files("newsgraph.stages.timex").joinpath("holidays.toml").read_text("utf-8")
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{_FILE}: {error}") from error
-    return {key(name): day for day in parse_days(data) for name in day.names}
+
+
+@cache
+def named_days() -> dict[str, NamedDay]:
+    """Every shipped named day by the :func:`key` of each of its names (read once)."""
+    return {key(name): day for day in parse_days(_data()) for name in day.names}
+
+
+def own_word(day: NamedDay, word: str) -> bool:
+    """True when ``word`` (a possessive "'s" aside) names the day's own country: "U.S." before
+    "Thanksgiving" (see ``[owners]`` in ``holidays.toml``)."""
+    owners: list[str] = _data().get("owners", {}).get(day.where or "", [])
+    word = re.sub(r"['’]s$", "", word)
+    return key(word) in {key(w) for w in owners}

@@ -233,9 +233,12 @@ _OWNER_BEFORE = re.compile(r"(?-i:[A-Z][\w.-]*)(?P<possessive>['’]s)?\s+$")
 def _holiday_ok(text: str, m: re.Match[str], g: dict[str, str]) -> bool:
     # another country's day than the one the rule dates; but a capitalised word opening the
     # sentence is no owner ("On Labor Day"), unless it is a possessive ("Canada's Thanksgiving")
-    if holidays.named_days()[holidays.key(g["holiday"])].where is None or g.get("rel"):
+    day = holidays.named_days()[holidays.key(g["holiday"])]
+    if day.where is None or g.get("rel"):
         return True
     owner = _OWNER_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    if owner is not None and holidays.own_word(day, owner.group().strip()):
+        return True  # "the U.S. Thanksgiving holiday", "America's Independence Day"
     if owner is None or owner.group("possessive"):
         return owner is None
     return bool(_SENTENCE_START.search(text, max(0, owner.start() - 6), owner.start()))
