@@ -89,3 +89,8 @@ def test_last_or_next_before_a_date(text: str, expected: tuple[str, str, None]) 
 def test_a_rate_per_unit_is_no_set() -> None:
     assert values("The chip runs 15 million instructions per second.") == []
     assert values("Doses are given twice per day.") == [("twice per day", "P1D", None)]
+
+
+def test_a_listed_programme_name_is_no_time_even_without_a_parse() -> None:
+    assert values("He said on Fox News Sunday that the plan would work.") == []
+    assert values("He said Sunday that the plan would work.") == [("Sunday", "2025-10-26", None)]

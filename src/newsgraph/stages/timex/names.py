@@ -37,6 +37,8 @@ def _listed() -> re.Pattern[str]:
         names = tomllib.loads(text).get("names", [])
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"newsgraph/stages/timex/names.toml: {error}") from error
+    if not names:
+        return re.compile(r"(?!)")  # matches nothing
     alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
     return re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)")
 
