@@ -2,13 +2,18 @@
 document creation time, rules-based and offline.
 
 - :mod:`~newsgraph.stages.timex.lexicon`: the words (months, numbers, units, vague references);
+- :mod:`~newsgraph.stages.timex.holidays`: named days and their dates, as rules in
+  ``holidays.toml``;
+- :mod:`~newsgraph.stages.timex.names`: names holding a time word that are no time ("Fox News
+  Sunday", "the Sunday Times"), from the parse and ``names.toml``;
 - :mod:`~newsgraph.stages.timex.patterns`: regular patterns built from the lexicon;
 - :mod:`~newsgraph.stages.timex.recognise`: runs them and filters matches by their context;
 - :mod:`~newsgraph.stages.timex.normalise`: values, by kind, from
   :mod:`~newsgraph.stages.timex.dates` (named dates), :mod:`~newsgraph.stages.timex.fiscal`
   (quarters), :mod:`~newsgraph.stages.timex.relative` (deictic and anaphoric) and
   :mod:`~newsgraph.stages.timex.amounts` (durations, sets);
-- :mod:`~newsgraph.stages.timex.tense`: the tense of an expression's clause;
+- :mod:`~newsgraph.stages.timex.tense`: the tense of an expression's clause, and whether the
+  expression dates that clause's verb;
 - :mod:`~newsgraph.stages.timex.anchor`: document date, reference time, and
   :func:`~newsgraph.stages.timex.anchor.time_for` for later stages;
 - :mod:`~newsgraph.stages.timex.values`: TIMEX3 values as calendar periods and their bounds;

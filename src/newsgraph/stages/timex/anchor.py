@@ -33,6 +33,9 @@ class Anchor:
     last_value: str | None = None
     #: The last quarter (or half) the text named: the period a results report is about.
     focus: Period | None = None
+    #: True when the expression dates the governing verb's own event ("said in January"):
+    #: then its tense fixes the direction (see :func:`newsgraph.stages.timex.tense.modifies_verb`).
+    direct: bool = False
 
     @property
     def reference_day(self) -> dt.date:

@@ -9,7 +9,8 @@ import re
 
 from newsgraph.stages.timex import relative
 from newsgraph.stages.timex.anchor import Anchor
-from newsgraph.stages.timex.lexicon import HOLIDAYS, MONTHS, SEASONS
+from newsgraph.stages.timex.holidays import key, named_days
+from newsgraph.stages.timex.lexicon import MONTHS, SEASONS
 from newsgraph.stages.timex.resolve import Result, in_year_near, ordinal, pick
 from newsgraph.stages.timex.values import Period
 
@@ -23,6 +24,14 @@ def calendar_date(g: dict[str, str], anchor: Anchor, text: str) -> Result:
     day = int(re.sub(r"\D", "", g.get("day") or g["day2"]))
     if g.get("year"):
         return Result("DATE", dt.date(int(g["year"]), month, day).isoformat())
+    rel = (g.get("rel") or "").lower()
+    if rel:  # "last Oct. 23": the latest before the document date; "next May 1": the first after
+        years = range(anchor.dct.year - 1, anchor.dct.year + 2)
+        days = [dt.date(y, month, day) for y in years if not (month == 2 and day == 29 and y % 4)]
+        before = [d for d in days if d < anchor.dct]
+        after = [d for d in days if d > anchor.dct]
+        chosen = before[-1] if rel == "last" else after[0]
+        return Result("DATE", chosen.isoformat())
     period = in_year_near(anchor, lambda y: Period("day", dt.date(y, month, day)))
     return Result("DATE", period.value)
 
@@ -51,7 +60,7 @@ def month_name(g: dict[str, str], anchor: Anchor, text: str) -> Result:
     elif rel == "that" and anchor.reference is not None:
         period = Period("month", dt.date(anchor.reference.start.year, month, 1))
     else:
-        period = in_year_near(anchor, lambda y: Period("month", dt.date(y, month, 1)))
+        period = in_year_near(anchor, lambda y: Period("month", dt.date(y, month, 1)), name=True)
     return Result("DATE", period.value)
 
 
@@ -85,39 +94,28 @@ def century(g: dict[str, str], anchor: Anchor, text: str) -> Result | None:
     return Result("DATE", f"{anchor.dct.year // 100 + step:02d}")
 
 
-def _easter(year: int) -> dt.date:
-    """Western Easter Sunday (the anonymous Gregorian algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    m = (32 + 2 * e + 2 * i - h - k) % 7
-    n = (a + 11 * h + 22 * m + 114) // 31
-    return dt.date(year, n, (a + 11 * h + 22 * m + 114) % 31 + 1)
-
-
-def _holiday_on(name: str, year: int) -> dt.date:
-    if name.startswith("thanksgiving"):
-        first = dt.date(year, 11, 1)
-        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
-    if name.startswith("easter"):
-        return _easter(year)
-    month, day = HOLIDAYS[name]
-    return dt.date(year, month, day)
-
-
 def holiday(g: dict[str, str], anchor: Anchor, text: str) -> Result:
-    name = " ".join(g["holiday"].lower().split()).replace("’", "'")
+    """A named day ("Thanksgiving", "Super Tuesday") in the year written, else in the year the
+    tense points to from the document date, like a month ("last Christmas": the one before);
+    "Easter week", "the Thanksgiving weekend": the week or weekend it is in."""
+    named = named_days()[key(g["holiday"])]
+    unit = (g.get("unit") or "day").lower()
+
+    def period(year: int) -> Period:
+        day = named.on(year)
+        if unit == "weekend" and day.isoweekday() == 1:
+            day -= dt.timedelta(days=1)  # "Memorial Day weekend" ends on the Monday
+        return Period.of(unit, day)  # "Easter week": the week the day is in
+
     if g.get("year"):
-        return Result("DATE", _holiday_on(name, int(g["year"])).isoformat())
-    options = [Period("day", _holiday_on(name, y)) for y in (anchor.dct.year - 1, anchor.dct.year, anchor.dct.year + 1)]
+        return Result("DATE", period(int(g["year"])).value)
+    options = [period(y) for y in (anchor.dct.year - 1, anchor.dct.year, anchor.dct.year + 1)]
     rel = (g.get("rel") or "").lower()
     if rel == "last":
         options = [p for p in options if p.end < anchor.dct]
     elif rel == "next":
         options = [p for p in options if p.start > anchor.dct]
-    return Result("DATE", pick(options, anchor).value)
+    return Result("DATE", pick(options, anchor, name=True).value)
 
 
 def season(g: dict[str, str], anchor: Anchor, text: str) -> Result:
@@ -135,12 +133,13 @@ def season(g: dict[str, str], anchor: Anchor, text: str) -> Result:
     elif rel == "this":
         period = this
     else:
-        period = pick([this.shift(-1), this, this.shift(1)], anchor)
+        period = pick([this.shift(-1), this, this.shift(1)], anchor, name=True)
     return Result("DATE", period.value, mod)
 
 
 def year(g: dict[str, str], anchor: Anchor, text: str) -> Result:
-    return Result("DATE", g["year"])
+    side = {"pre": "BEFORE", "post": "AFTER"}.get((g.get("side") or "").lower())
+    return Result("DATE", g["year"], side)
 
 
 def anniversary(g: dict[str, str], anchor: Anchor, text: str) -> Result | None:
@@ -159,10 +158,13 @@ def clock(g: dict[str, str], anchor: Anchor, text: str) -> Result | None:
     if named:
         hour, minute = (24, 0) if named == "midnight" else (12, 0)
     else:
-        hour, minute = int(g["hour"]), int(g.get("minute") or 0)
+        hour, minute = int(g.get("hour") or g["hour2"]), int(g.get("minute") or 0)
         if hour > 12 or minute > 59:
             return None
-        pm = g["ampm"].lower().startswith("p")
+        if "hour2" in g:  # "4 in the morning", "10 at night" (but "2 at night" is 2 a.m.)
+            pm = g.get("half", "").lower() in ("afternoon", "evening") or ("night" in g and hour >= 6)
+        else:
+            pm = g["ampm"].lower().startswith("p")
         hour = hour % 12 + (12 if pm else 0)
     # A bare clock time belongs to the day the narrative is on ("Friday ... at 10:35 a.m.").
     day = anchor.reference.start if anchor.reference is not None and anchor.reference.unit == "day" else anchor.dct

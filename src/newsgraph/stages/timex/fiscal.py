@@ -29,13 +29,16 @@ def focus(anchor: Anchor) -> Period | None:
 def period(g: dict[str, str], anchor: Anchor, text: str) -> Result | None:
     """ "the latest period", "that quarter": the quarter the report is about; "the 1988
     period": that quarter in 1988 (a comparison: it leaves the reference time where it is), or
-    the year when no quarter is in focus."""
+    the year when no quarter is in focus; "the same period last year": the quarter in focus a
+    year back."""
     quarter_ = focus(anchor)
     if g.get("year"):
         year = int(g["year"])
         if quarter_ is None:
             return Result("DATE", str(year))
         return Result("DATE", quarter_.shift(year - quarter_.start.year, "year").value, anaphoric=True)
+    if quarter_ is not None and "ago" in g:
+        return Result("DATE", quarter_.shift(-1, "year").value, anaphoric=True)
     return Result("DATE", quarter_.value) if quarter_ is not None else None
 
 

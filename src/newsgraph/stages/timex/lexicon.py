@@ -1,6 +1,9 @@
-"""The words of time: months, weekdays, numbers, units, seasons, parts of the day, holidays and
-vague references, as plain data. Extend a table here to teach the tagger a new word; the
-patterns in :mod:`newsgraph.stages.timex.recognise` are built from these tables.
+"""The words of time: months, weekdays, numbers, units, seasons, parts of the day and vague
+references, as plain data. Extend a table here to teach the tagger a new word; the
+patterns in :mod:`newsgraph.stages.timex.recognise` are built from these tables. Named days
+("Thanksgiving", "Super Tuesday") are rules in ``holidays.toml``
+(:mod:`~newsgraph.stages.timex.holidays`); names that hold a time word but name no time ("Fox
+News Sunday") are in ``names.toml`` (:mod:`~newsgraph.stages.timex.names`).
 """
 
 from __future__ import annotations
@@ -65,7 +68,8 @@ SEASON_START: dict[str, int] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 #: Parts of the day -> TIMEX3 code.
 PARTS_OF_DAY: dict[str, str] = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
-    "midday": "MI", "mid-afternoon": "AF", "mid afternoon": "AF",
+    "midday": "MI", "mid-afternoon": "AF", "mid afternoon": "AF", "midafternoon": "AF", "mid-morning": "MO",
+    "mid morning": "MO", "midmorning": "MO",
 }  # fmt: skip
 
 #: Adverbs of frequency -> SET value.
@@ -73,14 +77,6 @@ FREQUENCIES: dict[str, str] = {
     "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
     "fortnightly": "P2W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
     "biannually": "P6M", "semiannually": "P6M",
-}  # fmt: skip
-
-#: Fixed-date holidays -> (month, day).
-HOLIDAYS: dict[str, tuple[int, int]] = {
-    "christmas day": (12, 25), "christmas": (12, 25), "christmas eve": (12, 24),
-    "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
-    "halloween": (10, 31), "valentine's day": (2, 14), "boxing day": (12, 26),
-    "bastille day": (7, 14), "armistice day": (11, 11), "veterans day": (11, 11),
 }  # fmt: skip
 
 #: Vague references: the whole phrase -> (TIMEX3 type, value).

@@ -69,4 +69,5 @@ NORMALISERS: dict[str, Normaliser] = {
     "vague_adjective": _vague_adjective,
     "part_of_day": lambda g, a, t: relative.part_of_day(g, a),
     "the_unit": lambda g, a, t: relative.the_unit(g, a),
+    "year_end": lambda g, a, t: relative.year_end(a, "since" in g),
 }

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from newsgraph.stages.timex.holidays import named_days
 from newsgraph.stages.timex.lexicon import (
     FREQUENCIES,
-    HOLIDAYS,
     MODIFIERS,
     MONTHS,
     NUMBERS,
@@ -70,12 +70,13 @@ REL = r"(?:last|this|next|coming|past|previous|current|following|same|that|upcom
 MODIFIER = r"(?:" + _alt(MODIFIERS) + r")"
 CLOCK = (
     r"(?:(?P<hour>\d{1,2})(?:[:.](?P<minute>\d\d))?\s*(?P<ampm>[ap]\.\s?m\b\.?|[ap]m\b)"
+    # "at 4 in the morning", "10 o'clock at night"
+    r"|(?P<hour2>\d{1,2})(?:\s+o['’]clock)?\s+(?:in\s+the\s+(?P<half>morning|afternoon|evening)|at\s+(?P<night>night))\b"
     r"|(?P<named>noon|midnight|midday))"
 )
 TIMEZONE = r"(?:\s+(?-i:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|CET|MSK)|\s+local\s+time)?"
-HOLIDAY = (
-    r"(?-i:" + _alt(h.title().replace("'S", "'s") for h in HOLIDAYS) + r"|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?)"
-)
+#: The names of ``holidays.toml``, as written (capitalised; either apostrophe).
+HOLIDAY = r"(?-i:" + _alt(n for d in named_days().values() for n in d.names).replace("'", "['’]") + r")"
 
 #: (kind, pattern) in priority order: on equal length, the earlier kind wins.
 PATTERNS: tuple[tuple[str, str], ...] = (
@@ -93,7 +94,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "date",
-        r"(?:(?P<weekday>"
+        # "last Oct. 23": the one before the document date, not "last Oct." and a stray "23"
+        r"(?:(?P<rel>last|next|this\s+coming)\s+)?(?:(?P<weekday>"
         + WEEKDAY
         + r"),?\s+)?(?:(?P<month>"
         + MONTH_LOOSE
@@ -140,7 +142,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "deictic",
         r"(?:(?P<ref>yesterday|today|tomorrow|tonight)(?:\s+(?P<part>" + PART + r"))?"
-        r"|(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part2>" + PART + r"))\b",
+        r"|(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part2>" + PART + r")"
+        r"|(?P<part3>" + PART + r")\s+(?P<ref3>yesterday|today|tomorrow))\b",  # "mid-afternoon yesterday"
     ),
     (
         "weekday",
@@ -150,7 +153,11 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         + PART
         + r"))?",
     ),
-    ("holiday", r"(?:(?P<rel>last|this|next)\s+)?(?P<holiday>" + HOLIDAY + r")(?:\s*,?\s+(?P<year>" + YEAR + r"))?"),
+    (
+        "holiday",
+        r"(?:(?P<rel>last|this|next)\s+)?(?P<holiday>" + HOLIDAY + r")(?:\s*,?\s+(?P<year>" + YEAR + r"))?"
+        r"(?:\s+(?P<unit>week|weekend)\b)?",  # "Easter week", "the Thanksgiving weekend"
+    ),
     (
         "season",
         r"(?:(?P<rel>last|this|next|past|coming|the)\s+)(?:(?P<mod>early|late|mid)[\s-]+)?(?P<season>"
@@ -216,7 +223,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "year",
-        r"(?:(?P<fiscal>fiscal(?:\s+year)?|FY|the\s+year)\s*|(?P<mod>mid|early|late)-)?(?P<year>"
+        # "post-1959 politics", "pre-1990 rules": the year, with what comes after or before it
+        r"(?:(?P<fiscal>fiscal(?:\s+year)?|FY|the\s+year)\s*|(?P<mod>mid|early|late)-|(?P<side>pre|post)-)?(?P<year>"
         + YEAR
         + r")(?:\s+period)?(?!\s*(?:%|percent)|,\d|-\d)",
     ),
@@ -230,7 +238,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "the 1988 period": the quarter in focus, in that year
     (
         "period",
-        r"(?:the\s+(?:latest|current|same|comparable|corresponding)\s+period|the\s+(?P<year>"
+        r"(?:the\s+(?:latest|current|same|comparable|corresponding)\s+period"
+        # "the corresponding period last year": the period in focus, a year back
+        r"(?P<ago>\s+(?:last\s+year|a\s+year\s+(?:ago|earlier)|of\s+the\s+(?:previous|prior)\s+year))?|the\s+(?P<year>"
         + YEAR
         + r")\s+period|that\s+(?:quarter|half))\b",
     ),
@@ -240,8 +250,16 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "the_unit",
         # "the year ended March 31": a year of accounts, an amount of time (P1Y)
-        r"the\s+(?:(?:full|fiscal|entire|whole)\s+)?(?P<unit>year|weekend)\b"
+        r"the\s+(?:(?:full|fiscal|entire|whole)\s+)?(?P<unit>year|weekend|week(?!\s+(?:of|before|after|ahead|earlier|later)\b))\b"
         r"(?P<ended>(?=\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\b))?",
     ),
-    ("part_of_day", r"(?:(?P<rel>this|that|the\s+next|the\s+following)\s+)(?P<part>" + PART + r")\b"),
+    (
+        "part_of_day",
+        # "by mid-afternoon": a part of the day named by itself is of the day in the narrative
+        r"(?:(?:(?P<rel>this|that|the\s+next|the\s+following)\s+)(?P<part>" + PART + r")"
+        r"|(?P<part2>mid[-\s]?(?:afternoon|morning)))\b",
+    ),
+    # "by year-end", "since year end", "by year's end": the end of a year, as a noun (not
+    # "year-end results")
+    ("year_end", r"(?:(?<=\bsince\s)(?P<since>))?year(?:[-\s]|['’]s\s+)end\b(?=\s*(?:[.,;:!?)'\"”]|$))"),
 )

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from newsgraph.stages.timex import holidays
 from newsgraph.stages.timex.lexicon import MODIFIERS
 from newsgraph.stages.timex.patterns import DAY, MODIFIER, MONTH_LOOSE, PATTERNS
 from newsgraph.stages.timex.resolve import spoken_year
@@ -214,13 +215,41 @@ def _clock_ok(text: str, m: re.Match[str], g: dict[str, str]) -> bool:
 
 def _set_ok(text: str, m: re.Match[str], g: dict[str, str]) -> bool:
     # "sales rise 8% annually": a growth rate, not a recurring time
+    # "15 million instructions per second": a rate too, like "$33 million a year"
     freq = g.get("freq", "").lower()
-    return not (freq in ("annually", "yearly") and _RATE_BEFORE.search(text, max(0, m.start() - 30), m.start()))
+    rate = freq in ("annually", "yearly") or g.get("every", "").lower() == "per"
+    return not (rate and _RATE_BEFORE.search(text, max(0, m.start() - 30), m.start()))
 
 
 def _reference_ok(text: str, m: re.Match[str], g: dict[str, str]) -> bool:
     # "one year after he was killed": an amount of time before "after", valued as a duration
     return not _AMOUNT_BEFORE.search(text, max(0, m.start() - 12), m.start())
+
+
+# A name right before a country's named day: "Canada's Thanksgiving", "Ukrainian Independence Day".
+_OWNER_BEFORE = re.compile(r"(?-i:[A-Z][\w.-]*)(?P<possessive>['’]s)?\s+$")
+
+
+def _holiday_ok(text: str, m: re.Match[str], g: dict[str, str]) -> bool:
+    # another country's day than the one the rule dates; but a capitalised word opening the
+    # sentence is no owner ("On Labor Day"), unless it is a possessive ("Canada's Thanksgiving")
+    day = holidays.named_days()[holidays.key(g["holiday"])]
+    if day.where is None or g.get("rel"):
+        return True
+    owner = _OWNER_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    if owner is not None and holidays.own_word(day, owner.group().strip()):
+        return True  # "the U.S. Thanksgiving holiday", "America's Independence Day"
+    if owner is None or owner.group("possessive"):
+        return owner is None
+    return bool(_SENTENCE_START.search(text, max(0, owner.start() - 6), owner.start()))
+
+
+def _part_of_day_ok(text: str, m: re.Match[str], g: dict[str, str]) -> bool:
+    # a bare "mid-afternoon" dates something after a preposition ("by mid-afternoon"), not
+    # before a noun ("a mid-afternoon snack")
+    return "part2" not in g or bool(
+        re.search(r"\b(?:at|by|until|before|after|around|in)\s+$", text[max(0, m.start() - 8) : m.start()], re.I)
+    )
 
 
 _CHECKS: dict[str, Callable[[str, re.Match[str], dict[str, str]], bool]] = {
@@ -235,6 +264,8 @@ _CHECKS: dict[str, Callable[[str, re.Match[str], dict[str, str]], bool]] = {
     "deictic": _deictic_ok,
     "clock": _clock_ok,
     "set": _set_ok,
+    "holiday": _holiday_ok,
+    "part_of_day": _part_of_day_ok,
 }
 
 

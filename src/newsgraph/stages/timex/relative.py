@@ -32,8 +32,8 @@ def _day_value(day: dt.date, part: str | None, kind: str = "TIME") -> Result:
 
 
 def deictic(g: dict[str, str], anchor: Anchor) -> Result:
-    ref = (g.get("ref") or g.get("rel") or "today").lower()
-    part = _part(g.get("part") or g.get("part2"))
+    ref = (g.get("ref") or g.get("rel") or g.get("ref3") or "today").lower()
+    part = _part(g.get("part") or g.get("part2") or g.get("part3"))
     if ref == "tonight":
         part = "NI"
     if ref == "last" and part == "NI":
@@ -43,10 +43,10 @@ def deictic(g: dict[str, str], anchor: Anchor) -> Result:
 
 def part_of_day(g: dict[str, str], anchor: Anchor) -> Result:
     rel = " ".join((g.get("rel") or "").lower().split())
-    day = anchor.reference_day if rel in ("that", "the") else anchor.dct
+    day = anchor.reference_day if rel in ("that", "the") or "part2" in g else anchor.dct
     if rel in ("the next", "the following"):  # "the next morning": the day after the narrative's
         day = anchor.reference_day + dt.timedelta(days=1)
-    return _day_value(day, _part(g.get("part")))
+    return _day_value(day, _part(g.get("part") or g.get("part2")))
 
 
 def weekday(g: dict[str, str], anchor: Anchor) -> Result:
@@ -67,17 +67,25 @@ def weekday(g: dict[str, str], anchor: Anchor) -> Result:
 
 
 def the_unit(g: dict[str, str], anchor: Anchor) -> Result:
-    """ "the year" (the reference year; TimeBank mostly reads "for the year" so too), "the
-    weekend" (the nearest one, the tense deciding); "the year ended June 30" is a year of
+    """ "the year" (the reference year; TimeBank mostly reads "for the year" so too), "the week"
+    (the reference week: "On Friday ... For the week, the index fell"), "the weekend" (the
+    nearest one, the tense deciding); "the year ended June 30" is a year of
     accounts, an amount of time."""
     unit = g["unit"].lower()
     if "ended" in g:
         return Result("DURATION", "P1Y")
+    if unit == "week":  # "For the week, the index fell": the week the narrative is in
+        return Result("DATE", Period.of("week", anchor.reference_day).value)
     if unit == "weekend":
         this = Period.of("weekend", anchor.dct)
         past = this if this.end <= anchor.dct else this.shift(-1)
         return Result("DATE", (this if anchor.tense == "future" else past).value)
     return Result("DATE", Period.of("year", anchor.reference_day).value)
+
+
+def year_end(anchor: Anchor, since: bool) -> Result:
+    """ "by year-end": the end of the document's year; "since year-end": of the last one."""
+    return Result("DATE", str(anchor.dct.year - (1 if since else 0)), "END")
 
 
 def relative(g: dict[str, str], anchor: Anchor, text: str) -> Result | None:

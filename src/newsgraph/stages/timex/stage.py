@@ -15,7 +15,7 @@ class TimexStage:
     """Time expressions (``time_expressions``), rules-based and offline."""
 
     name = "timex"
-    version = "3"
+    version = "4"
     requires: tuple[str, ...] = ()
     produces: tuple[str, ...] = ("time_expressions",)
 

@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 
 from newsgraph.stages.timex.anchor import Anchor
 from newsgraph.stages.timex.lexicon import BOUND_PREPOSITIONS
+from newsgraph.stages.timex.names import NAMEABLE_KINDS, in_name, listed_names
 from newsgraph.stages.timex.normalise import normalise
 from newsgraph.stages.timex.recognise import recognise
 from newsgraph.stages.timex.resolve import Result
-from newsgraph.stages.timex.tense import tense_at
+from newsgraph.stages.timex.tense import modifies_verb, tense_at
 from newsgraph.stages.timex.values import bounds, parse
 
 if TYPE_CHECKING:
@@ -64,14 +65,18 @@ def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[Timex]:
     reference = None
     last_value: str | None = None
     focus = None
+    names = listed_names(text)
     for candidate in recognise(text):
+        if candidate.kind in NAMEABLE_KINDS and in_name(candidate.start, candidate.end, doc, names):
+            continue  # "Fox News Sunday", "the Sunday Times": a name, not a time
         words = text[candidate.start : candidate.end]
         tense = tense_at(text, candidate.start, candidate.end, doc)
+        direct = modifies_verb(text, candidate.start, candidate.end, doc)
         if dct is None:
-            results = {normalise(candidate, words, Anchor(p, None, tense, last_value)) for p in _PROBES}
+            results = {normalise(candidate, words, Anchor(p, None, tense, last_value, direct=direct)) for p in _PROBES}
             result: Result | None = results.pop() if len(results) == 1 else None
         else:
-            result = normalise(candidate, words, Anchor(dct, reference, tense, last_value, focus))
+            result = normalise(candidate, words, Anchor(dct, reference, tense, last_value, focus, direct))
         if result is None:
             continue
         preposition = _PREPOSITION.search(text, max(0, candidate.start - 20), candidate.start)

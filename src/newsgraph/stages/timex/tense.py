@@ -6,6 +6,11 @@ News marks the future in more ways than "will": an intention or schedule ("plans
 Thursday", "has scheduled a briefing Friday", "set to resume Monday"), a modal ("could arrive as
 early as Tuesday"), a planned event in the simple present ("They meet Monday"). A weekday in a
 possessive ("Friday's vote") names an event already known: the past.
+
+:func:`modifies_verb` tells whether the expression dates the verb's own event ("said in
+January", "began last spring", "will meet on Monday") rather than a noun or a bound inside it
+("the slated visit in September", "payable Dec. 7", "extended to Nov. 16"): only then does the
+tense fix the direction outright.
 """
 
 from __future__ import annotations
@@ -25,7 +30,11 @@ _FUTURE_BEFORE = re.compile(
 )
 #: "as early as Tuesday", "as soon as next week": the earliest of what is still to come; "ahead
 #: of the weekend", "ahead of Sunday's vote": what is still to come.
-_EARLIEST_BEFORE = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|ahead\s+of)\s+$", re.IGNORECASE)
+_EARLIEST_BEFORE = re.compile(
+    # "a new labor pact effective June 1": the day something takes effect, announced ahead of it
+    r"\b(?:as\s+(?:soon|early)\s+as|ahead\s+of|effective(?:\s+(?:on|as\s+of|from))?)\s+$",
+    re.IGNORECASE,
+)
 _FUTURE_TEXT = re.compile(
     r"\b(?:will|shall|'ll|going to|(?:is|are) (?:set|due|scheduled|expected|slated) to|plans? to)\b", re.I
 )
@@ -35,6 +44,16 @@ _REPORTING = frozenset({"say", "tell", "announce", "report", "state", "add", "no
 _INTENT = frozenset(
     {"plan", "schedule", "intend", "aim", "prepare", "hope", "want", "slate", "promise", "vow", "threaten"}
 )
+#: Verbs of expectation: what their object names is still to come ("Officials expect the vote
+#: in March"), but a time that modifies the verb itself dates the forecast ("predicted Wednesday").
+_FORECAST = frozenset({"expect", "anticipate", "forecast", "predict", "project"})
+#: Prepositions that put the expression at the time of the verb's event ("in", "on"), unlike a
+#: bound ("to", "until", "by", "since") or a relation ("before", "after").
+_AT = frozenset({"in", "on", "during", "at", "over", "throughout"})
+#: Verbs that put something off to a deadline: "postponed until Tuesday", "extended its deadline
+#: until 9 a.m. Tuesday", "has until Friday to sign" look ahead whatever their tense.
+_DEFERRING = frozenset({"postpone", "extend", "delay", "defer", "adjourn", "suspend", "give", "have", "reschedule"})
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll", "would", "wo"})
 #: Modals that look ahead ("could" is left out: it is as often the past of "can").
 _MODALS = frozenset({"can", "may", "might", "should", "must", "ca"})
@@ -65,17 +84,26 @@ def _tense_from_parse(text: str, start: int, end: int, doc: Doc) -> str | None:
         return None
     if span.root.dep_ == "poss":
         return "past"  # "Friday's vote", "Tuesday's ruling": an event already known
-    token = span.root
+    token = _governing_verb(span.root)
+    if token is None:
+        return None
+    # inside the verb's object ("expect [the vote in March]"), not its adverbial or the object itself
+    adverbial = _adverbial_of(span.root)
+    in_object = span.root.head.i != token.i and (adverbial is None or adverbial.i != token.i)
+    return _verb_tense(text, token, start, in_object)
+
+
+def _governing_verb(root: Token) -> Token | None:
+    """The verb (or auxiliary) at most six heads up from ``root``."""
+    token = root
     for _ in range(6):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             break
         token = token.head
-    if token.pos_ not in ("VERB", "AUX"):
-        return None
-    return _verb_tense(text, token, start)
+    return token if token.pos_ in ("VERB", "AUX") else None
 
 
-def _verb_tense(text: str, token: Token, start: int) -> str | None:
+def _verb_tense(text: str, token: Token, start: int, in_object: bool = False) -> str | None:
     auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in _FUTURE_AUX for a in auxes):
         return "future"
@@ -83,6 +111,15 @@ def _verb_tense(text: str, token: Token, start: int) -> str | None:
     if any(a.lower_ in _MODALS for a in auxes) and not perfect:
         return "future"  # "could arrive Tuesday", "may plead guilty this week"
     if _FUTURE_BEFORE.search(text, max(0, token.idx - 40), token.idx):
+        return "future"
+    if (
+        token.lemma_ in _DEFERRING
+        # "had been postponed until Monday", "they had until Friday": a deadline in a past story
+        and "had" not in [token.lower_, *(a.lower_ for a in auxes)]
+        and _UNTIL_BEFORE.search(text, max(0, start - 8), start)
+    ):
+        return "future"
+    if token.lemma_ in _FORECAST and start > token.idx and in_object:
         return "future"
     if _governed_by_intent(token) or (
         token.lemma_ in _INTENT and token.dep_ not in ("acl", "amod") and start > token.idx
@@ -105,3 +142,30 @@ def _governed_by_intent(token: Token) -> bool:
         return False
     head = token.head
     return head.lemma_ in _INTENT or (head.lemma_ == "be" and any(c.lower_ == "to" for c in token.children))
+
+
+def _adverbial_of(root: Token) -> Token | None:
+    """The verb whose event ``root`` (the head word of a time expression) dates: the verb it
+    modifies bare ("began last spring") or through "in"/"on"/"during" ("said in January")."""
+    if root.dep_ == "pobj" and root.head.lower_ in _AT and root.head.dep_ == "prep":
+        verb = root.head.head
+    elif root.dep_ in ("npadvmod", "tmod", "obl"):
+        verb = root.head
+    else:
+        return None
+    if verb.dep_ in ("acomp", "advmod") and verb.pos_ in ("ADJ", "ADV"):
+        verb = verb.head  # "was heavy over the weekend": the predicate's verb
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def modifies_verb(text: str, start: int, end: int, doc: Doc | None) -> bool:
+    """True when ``text[start:end]`` dates the event of a verb whose tense the parse shows: the
+    expression is its adverbial ("said in January", "began last spring", "will meet on Monday"),
+    not part of a noun phrase ("the slated visit in September") or a bound ("until Nov. 9")."""
+    if doc is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    verb = _adverbial_of(span.root)
+    return verb is not None and _verb_tense(text, verb, start) is not None
