@@ -25,13 +25,16 @@ In document order, each referring expression is resolved against what came befor
 
 from __future__ import annotations
 
+import dataclasses
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsgraph.model import Title
-from newsgraph.stages.entities.countries import canonical_country_name, capital_codes
+from newsgraph.stages.entities.countries import canonical_country_name, capital_codes, country_code
 from newsgraph.stages.entities.kinds import Identity, identify
 from newsgraph.stages.entities.lexicon import lexicons
+from newsgraph.stages.entities.places import candidates, place
 from newsgraph.stages.entities.titles import affiliation_at, description_before, titles_of
 
 if TYPE_CHECKING:
@@ -135,10 +138,10 @@ def resolve(
 
 def _name_references(state: _State, names: list[tuple[int, int, str]], as_of: str | None) -> list[Reference]:
     doc = state.doc
-    countries = frozenset(
-        code for s, e, label in names if label in ("GPE", "NORP") and (code := _country_of(doc, s, e, label))
-    )
-    identities = [identify(doc, s, e, label, countries) for s, e, label in names]
+    names = _people_named_as_places(doc, names)
+    countries, cities = _setting(doc, names)
+    identities = [identify(doc, s, e, label, countries, cities) for s, e, label in names]
+    _places_of_the_setting(identities, names)
     references = [Reference(start=s, end=e, label=label, named=i) for i, (s, e, label) in enumerate(names)]
     people = [
         (i, tuple(t.lower_.rstrip(".") for t in doc[s:e] if not t.is_punct and any(c.isalpha() for c in t.text)))
@@ -187,7 +190,106 @@ def _name_references(state: _State, names: list[tuple[int, int, str]], as_of: st
             if described is not None and described.title not in cluster.titles:
                 cluster.titles.append(described.title)
                 reference.evidence += ((described.start, described.end),)
+    _offices_of_the_setting(state, references)
     return references
+
+
+# The article is set in one country when at least this many of its mentions of countries and
+# places, and this share of them, are in it.
+_SETTING_MENTIONS = 2
+_SETTING_SHARE = 0.6
+# Offices held abroad: an ambassador in a story set in Japan is rarely Japan's.
+_ABROAD = frozenset({"ambassador", "envoy"})
+
+
+def _offices_of_the_setting(state: _State, references: list[Reference]) -> None:
+    """ "Senator X" in a story set in the United States: an office title with no country of its
+    own is an office of the country the story is set in, if it is set in one."""
+    counts: Counter[str] = Counter()
+    for reference in references:
+        if reference.cluster is None:
+            continue
+        cluster = state.clusters[reference.cluster]
+        if cluster.kind in ("country", "place") and cluster.identity.country:
+            counts[cluster.identity.country] += 1
+    if not counts:
+        return
+    setting, top = counts.most_common(1)[0]
+    if top < _SETTING_MENTIONS or top < _SETTING_SHARE * sum(counts.values()):
+        return
+    offices = lexicons().offices
+    for cluster in state.clusters:
+        if cluster.kind != "person" or cluster.country is not None:
+            continue
+        for index, title in enumerate(cluster.titles):
+            words = title.title.lower().split()
+            if words and words[-1] not in _ABROAD and any(" ".join(words[i:]) in offices for i in range(len(words))):
+                cluster.titles[index] = dataclasses.replace(title, affiliation=setting)
+
+
+def _people_named_as_places(doc: Doc, names: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "Melania", "Savannah Guthrie" tagged as places: a name the gazetteer does not know whose
+    words are all in a person's full name in the document is that person (one name, one thing)."""
+    people = [{t.lower_ for t in doc[s:e] if t.is_alpha} for s, e, label in names if label == "PERSON" and e - s >= 2]
+    if not people:
+        return names
+    relabelled = []
+    for s, e, label in names:
+        words = {t.lower_ for t in doc[s:e] if t.is_alpha}
+        text = doc[s:e].text
+        if (
+            label in ("GPE", "LOC")
+            and words
+            and any(words <= person for person in people)
+            and country_code(text) is None
+            and not candidates(text)
+        ):
+            label = "PERSON"
+        relabelled.append((s, e, label))
+    return relabelled
+
+
+def _places_of_the_setting(identities: list[Identity | None], names: list[tuple[int, int, str]]) -> None:
+    """A place no gazetteer knows ("Noosa", "Mindanao"), in a story set in one country, is in it:
+    at least ``_PLACE_SETTING_MENTIONS`` of the story's places and countries, and
+    ``_PLACE_SETTING_SHARE`` of them, are in that country, so a town named beside them is too."""
+    counts = Counter(
+        i.country for i in identities if i is not None and i.kind in ("country", "place") and i.country is not None
+    )
+    if not counts:
+        return
+    setting, top = counts.most_common(1)[0]
+    if top < _PLACE_SETTING_MENTIONS or top < _PLACE_SETTING_SHARE * sum(counts.values()):
+        return
+    for index, identity in enumerate(identities):
+        if identity is None or identity.kind != "place" or identity.country is not None:
+            continue
+        if names[index][2] not in ("GPE", "LOC"):
+            continue
+        identities[index] = dataclasses.replace(identity, key=f"{identity.key} {setting.lower()}", country=setting)
+
+
+# A story is set in one country for its unknown places when this many of its place and country
+# mentions, and this share of them, are in it (stricter than for titles: a town is named more
+# loosely than an office).
+_PLACE_SETTING_MENTIONS = 3
+_PLACE_SETTING_SHARE = 0.75
+
+
+def _setting(doc: Doc, names: list[tuple[int, int, str]]) -> tuple[frozenset[str], frozenset[str]]:
+    """The countries the document names, outright or through a place only one country has
+    ("California"), and the divisions of the cities it names (US states: "Atlanta" -> US-GA)."""
+    countries = {code for s, e, label in names if label in ("GPE", "NORP") and (code := _country_of(doc, s, e, label))}
+    cities: set[str] = set()
+    for s, e, label in names:
+        if label not in ("GPE", "LOC") or country_code(doc[s:e].text):
+            continue
+        found = place(doc[s:e].text, frozenset(countries))
+        if found is not None and found.country:
+            countries.add(found.country)
+            if found.division and not found.is_division:
+                cities.add(found.division)
+    return frozenset(countries), frozenset(cities)
 
 
 def _country_of(doc: Doc, start: int, end: int, label: str) -> str | None:
