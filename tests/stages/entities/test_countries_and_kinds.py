@@ -120,3 +120,24 @@ def test_the_kinds_are_the_same_everywhere() -> None:
     schema = json.loads(resources.files("newsgraph.schema").joinpath("extract.schema.json").read_text("utf-8"))
     entity_kind = schema["properties"]["entities"]["items"]["properties"]["kind"]["enum"]
     assert tuple(entity_kind) == KINDS == ENTITY_KINDS
+
+
+def test_the_country_written_before_a_place_is_its_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Neither is in the gazetteer: the country comes from the words before them.
+    text = "Sharks returned to South Africa's False Bay this year. Storms hit the Spanish island of Majorca."
+    analysis = analyse(pipeline, text)
+    countries = {e.name: e.country for e in analysis.entities if e.kind == "place"}
+    assert countries.get("False Bay") == "ZAF", countries
+    assert countries.get("Majorca") == "ESP", countries
+
+
+def test_a_court_district_of_a_state_is_in_the_united_states(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "She was convicted in 2010 in the Southern District of New York and freed on Tuesday."
+    assert entity(analyse(pipeline, text), "Southern District").country == "USA"
+
+
+def test_a_senator_with_party_and_state_is_american(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Senator Ann Dorsey (R-Texas) said the vote would come on Friday."
+    analysis = analyse(pipeline, text)
+    assert entity(analysis, "Ann Dorsey").country == "USA"
+    assert not [e for e in analysis.entities if e.name.startswith("R-")]

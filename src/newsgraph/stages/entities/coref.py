@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -194,28 +195,46 @@ def _name_references(state: _State, names: list[tuple[int, int, str]], as_of: st
     return references
 
 
-# The article is set in one country when at least this many of its mentions of countries and
-# places, and this share of them, are in it.
+# The story is set in one country when at least this many of its mentions of countries, places,
+# and organisations and leaders of a country, and this share of them, are of it.
 _SETTING_MENTIONS = 2
 _SETTING_SHARE = 0.6
 # Offices held abroad: an ambassador in a story set in Japan is rarely Japan's.
 _ABROAD = frozenset({"ambassador", "envoy"})
 
 
+# For a place no gazetteer knows, the story must be set in the country more firmly, by its
+# countries and places alone: a town or island is named more loosely than an office ("Andros
+# Island" in a US story about a Bahamas hurricane).
+_PLACE_SETTING_MENTIONS = 3
+_PLACE_SETTING_SHARE = 0.75
+_PLACE_KINDS = frozenset({"country", "place"})
+
+
+def _setting_country(
+    identities: Iterable[Identity | None],
+    kinds: frozenset[str] | None = None,
+    mentions: int = _SETTING_MENTIONS,
+    share: float = _SETTING_SHARE,
+) -> str | None:
+    """The one country the story is set in: ``mentions`` of the country-bearing ``identities``
+    (of ``kinds``; any kind when None), and ``share`` of them, are of it. Else None."""
+    counts = Counter(
+        i.country for i in identities if i is not None and i.country is not None and (kinds is None or i.kind in kinds)
+    )
+    if not counts:
+        return None
+    setting, top = counts.most_common(1)[0]
+    if top < mentions or top < share * sum(counts.values()):
+        return None
+    return setting
+
+
 def _offices_of_the_setting(state: _State, references: list[Reference]) -> None:
     """ "Senator X" in a story set in the United States: an office title with no country of its
     own is an office of the country the story is set in, if it is set in one."""
-    counts: Counter[str] = Counter()
-    for reference in references:
-        if reference.cluster is None:
-            continue
-        cluster = state.clusters[reference.cluster]
-        if cluster.kind in ("country", "place") and cluster.identity.country:
-            counts[cluster.identity.country] += 1
-    if not counts:
-        return
-    setting, top = counts.most_common(1)[0]
-    if top < _SETTING_MENTIONS or top < _SETTING_SHARE * sum(counts.values()):
+    setting = _setting_country(state.clusters[r.cluster].identity for r in references if r.cluster is not None)
+    if setting is None:
         return
     offices = lexicons().offices
     for cluster in state.clusters:
@@ -250,30 +269,16 @@ def _people_named_as_places(doc: Doc, names: list[tuple[int, int, str]]) -> list
 
 
 def _places_of_the_setting(identities: list[Identity | None], names: list[tuple[int, int, str]]) -> None:
-    """A place no gazetteer knows ("Noosa", "Mindanao"), in a story set in one country, is in it:
-    at least ``_PLACE_SETTING_MENTIONS`` of the story's places and countries, and
-    ``_PLACE_SETTING_SHARE`` of them, are in that country, so a town named beside them is too."""
-    counts = Counter(
-        i.country for i in identities if i is not None and i.kind in ("country", "place") and i.country is not None
-    )
-    if not counts:
-        return
-    setting, top = counts.most_common(1)[0]
-    if top < _PLACE_SETTING_MENTIONS or top < _PLACE_SETTING_SHARE * sum(counts.values()):
+    """A place no gazetteer knows ("Noosa", "Mindanao"), in a story set in one country, is in it."""
+    setting = _setting_country(identities, _PLACE_KINDS, _PLACE_SETTING_MENTIONS, _PLACE_SETTING_SHARE)
+    if setting is None:
         return
     for index, identity in enumerate(identities):
         if identity is None or identity.kind != "place" or identity.country is not None:
             continue
-        if names[index][2] not in ("GPE", "LOC"):
-            continue
+        if names[index][2] not in ("GPE", "LOC") or candidates(identity.name):
+            continue  # a name the gazetteer knows elsewhere ("Florida" in a Congo story) is not guessed
         identities[index] = dataclasses.replace(identity, key=f"{identity.key} {setting.lower()}", country=setting)
-
-
-# A story is set in one country for its unknown places when this many of its place and country
-# mentions, and this share of them, are in it (stricter than for titles: a town is named more
-# loosely than an office).
-_PLACE_SETTING_MENTIONS = 3
-_PLACE_SETTING_SHARE = 0.75
 
 
 def _setting(doc: Doc, names: list[tuple[int, int, str]]) -> tuple[frozenset[str], frozenset[str]]:

@@ -5,6 +5,7 @@
   and the "Georgia" after a Georgian city is the US state, not the country.
 - "the state of Georgia", "Georgia's governor" in a story about a city of the state: the
   division, not the country of the same name.
+- "South Africa's False Bay", "the Greek island of Samos": the country written before.
 - "Southern District of New York", "northern Syria", "Eastern Europe": a part of a place is in
   its country; a part of a region is a region.
 - Continents, oceans and world regions (``data/regions.tsv``, and names ending in "Ocean",
@@ -15,14 +16,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsgraph.stages.entities.countries import country_code
+from newsgraph.stages.entities.countries import country_code, demonym_code
 from newsgraph.stages.entities.lexicon import lexicons
 from newsgraph.stages.entities.places import Place, candidates, key, place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["compass_part", "container_after", "division_reading", "locate", "region_name"]
+__all__ = ["compass_part", "container_after", "country_before", "division_reading", "locate", "region_name"]
 
 _COMPASS = frozenset(
     {
@@ -59,10 +60,15 @@ def _container(doc: Doc, start: int, end: int, countries: frozenset[str]) -> Pla
     """The country or division that tokens ``[start, end)`` name, if they name one."""
     text = doc[start:end].text
     code = country_code(text)
+    divisions = [p for p in candidates(text) if p.is_division]
     if code is not None:
+        if divisions:
+            return None  # "District of Georgia": the country or the US state
         return _country_place(code)
-    found = place(text, countries)
-    return found if found is not None and found.is_division else None
+    # "Kitchener-Waterloo, Ontario": after a comma the name is the division even where a city
+    # elsewhere has its name (Ontario, California).
+    local = [p for p in divisions if p.country in countries] or divisions
+    return local[0] if len({p.country for p in local}) == 1 else None
 
 
 def container_after(doc: Doc, end: int, countries: frozenset[str]) -> Place | None:
@@ -128,7 +134,12 @@ def compass_part(doc: Doc, start: int, end: int, countries: frozenset[str]) -> P
         rest = doc[start + 1 : end].text
         code = country_code(rest)
         inner = _country_place(code) if code else place(rest, countries)
-    elif end + 1 < len(doc) and doc[end].lower_ == "of" and words[-1].lower_ in ("district", "region", "part"):
+    if (
+        inner is None
+        and end + 1 < len(doc)
+        and doc[end].lower_ == "of"
+        and words[-1].lower_ in ("district", "region", "part")
+    ):
         for size in range(_NAME_TOKENS, 0, -1):
             if end + 1 + size <= len(doc) and (inner := _container(doc, end + 1, end + 1 + size, countries)):
                 break
@@ -137,9 +148,51 @@ def compass_part(doc: Doc, start: int, end: int, countries: frozenset[str]) -> P
     return Place(name=text, country=inner.country, latitude=None, longitude=None, population=0)
 
 
+# Nouns for a place in "the Greek island of Samos", "Tonga's capital, Nukuʻalofa".
+_PLACE_NOUNS = frozenset(
+    {
+        "island", "islands", "city", "town", "village", "province", "region", "state", "territory",
+        "district", "county", "capital", "port", "area", "resort", "archipelago", "peninsula",
+    }
+)  # fmt: skip
+
+
+def country_before(doc: Doc, start: int) -> str | None:
+    """ "South Africa's False Bay", "the Spanish island of Majorca", "Tonga's capital,
+    Nukuʻalofa", "Afghanistan's Maidan Wardak province": the country the words before the
+    name at ``start`` put it in."""
+    i = start
+    if i >= 1 and doc[i - 1].text == ",":
+        i -= 1  # "Tonga's capital, Nukuʻalofa"
+    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _PLACE_NOUNS:
+        i -= 2  # "the Greek island of Samos"
+    elif i >= 1 and doc[i - 1].lower_ in _PLACE_NOUNS:
+        i -= 1
+    elif i == start - 1:
+        return None
+    if i >= 2 and doc[i - 1].text in ("'s", "’s"):
+        for size in (3, 2, 1):
+            if i - 1 - size >= 0 and (code := country_code(doc[i - 1 - size : i - 1].text)):
+                return code
+        return None
+    if i < start and i >= 1:
+        for size in (2, 1):
+            if i - size >= 0 and (code := demonym_code(doc[i - size : i].text)):
+                return code
+    return None
+
+
 def locate(doc: Doc, start: int, end: int, countries: frozenset[str]) -> Place | None:
-    """The place tokens ``[start, end)`` name, using the container written after them."""
+    """The place tokens ``[start, end)`` name, using the container written after them or the
+    country written before them."""
     text = doc[start:end].text
+    code = country_before(doc, start)
+    if code is not None:
+        found = place(text, frozenset({code}))
+        if found is not None and found.country == code:
+            return found
+        if not candidates(text) or found is None:
+            return Place(name=" ".join(text.split()), country=code, latitude=None, longitude=None, population=0)
     within = container_after(doc, end, countries)
     if within is not None:
         found = place(text, countries, within)

@@ -111,8 +111,9 @@ def _cities() -> tuple[dict[str, tuple[Place, ...]], dict[str, tuple[Place, ...]
         name = key(city["name"])
         by_name.setdefault(name, []).append(entry)
         for alternate in city.get("alternatenames") or ():
-            # Only capitalised Latin-script forms: the others are never written in English news.
-            if alternate[:1].isupper() and alternate.isascii() and key(alternate) != name:
+            # Only capitalised Latin-script words: the others are never written in English news,
+            # and all-capital ones are airport codes ("MVP" is Mitú's).
+            if alternate[:1].isupper() and alternate.isascii() and not alternate.isupper() and key(alternate) != name:
                 by_alternate.setdefault(key(alternate), []).append(entry)
 
     def ordered(index: dict[str, list[Place]]) -> dict[str, tuple[Place, ...]]:
