@@ -123,12 +123,12 @@ def test_the_kinds_are_the_same_everywhere() -> None:
 
 
 def test_the_country_written_before_a_place_is_its_country(pipeline) -> None:  # type: ignore[no-untyped-def]
-    # Neither is in the gazetteer: the country comes from the words before them.
-    text = "Sharks returned to South Africa's False Bay this year. Storms hit the Spanish island of Majorca."
+    # Neither is a city of the gazetteer: the country comes from the words before them.
+    text = "Sharks returned to South Africa's False Bay this year. Two people died on the Greek island of Samos."
     analysis = analyse(pipeline, text)
     countries = {e.name: e.country for e in analysis.entities if e.kind == "place"}
     assert countries.get("False Bay") == "ZAF", countries
-    assert countries.get("Majorca") == "ESP", countries
+    assert countries.get("Samos") == "GRC", countries
 
 
 def test_a_court_district_of_a_state_is_in_the_united_states(pipeline) -> None:  # type: ignore[no-untyped-def]
