@@ -7,6 +7,10 @@ In document order, each referring expression is resolved against what came befor
   came before), so two people sharing a surname stay apart. Countries join by ISO code, whatever
   the form ("Russia", "Russian Federation", "Russian"); other names by kind and normalised name;
   an all-caps acronym joins the organisation whose initials it spells.
+- **Setting.** A story set in one country (most of its countries, places, organisations and
+  leaders are of it) gives that country to office titles that name none ("Senator X" in a US
+  story); a place no gazetteer knows takes it only from a firmly set story (its countries and
+  places alone). A gazetteer-less "place" whose words are a person's name is that person.
 - **Metonymy.** A capital that is the subject of a verb ("Moscow rejected") is its government:
   the country. Seats of power ("the Kremlin") are organisations of their country (``kinds``).
 - **Pronouns.** "he"/"she" and their forms: in the same sentence, the nearest earlier person
@@ -140,8 +144,8 @@ def resolve(
 def _name_references(state: _State, names: list[tuple[int, int, str]], as_of: str | None) -> list[Reference]:
     doc = state.doc
     names = _people_named_as_places(doc, names)
-    countries, cities = _setting(doc, names)
-    identities = [identify(doc, s, e, label, countries, cities) for s, e, label in names]
+    countries, cities, main = _setting(doc, names)
+    identities = [identify(doc, s, e, label, countries, cities, main) for s, e, label in names]
     _places_of_the_setting(identities, names)
     references = [Reference(start=s, end=e, label=label, named=i) for i, (s, e, label) in enumerate(names)]
     people = [
@@ -281,20 +285,37 @@ def _places_of_the_setting(identities: list[Identity | None], names: list[tuple[
         identities[index] = dataclasses.replace(identity, key=f"{identity.key} {setting.lower()}", country=setting)
 
 
-def _setting(doc: Doc, names: list[tuple[int, int, str]]) -> tuple[frozenset[str], frozenset[str]]:
-    """The countries the document names, outright or through a place only one country has
-    ("California"), and the divisions of the cities it names (US states: "Atlanta" -> US-GA)."""
-    countries = {code for s, e, label in names if label in ("GPE", "NORP") and (code := _country_of(doc, s, e, label))}
+# A party word is read as the party of the country at least this share of the story's country
+# and place mentions are of: "Conservative" in an Australian story is no British party.
+_PARTY_SHARE = 0.5
+
+
+def _setting(doc: Doc, names: list[tuple[int, int, str]]) -> tuple[frozenset[str], frozenset[str], str | None]:
+    """The countries the document names, outright or through a place ("California"), the
+    divisions of the cities it names (US states: "Atlanta" -> US-GA), and its main country
+    (see ``_PARTY_SHARE``), if it has one."""
+    counts: Counter[str] = Counter()
+    for s, e, label in names:
+        if label in ("GPE", "NORP") and (code := _country_of(doc, s, e, label)):
+            counts[code] += 1
     cities: set[str] = set()
     for s, e, label in names:
         if label not in ("GPE", "LOC") or country_code(doc[s:e].text):
             continue
-        found = place(doc[s:e].text, frozenset(countries))
+        found = place(doc[s:e].text, frozenset(counts))
         if found is not None and found.country:
-            countries.add(found.country)
+            counts[found.country] += 1
             if found.division and not found.is_division:
                 cities.add(found.division)
-    return frozenset(countries), frozenset(cities)
+    ranked = counts.most_common(2)
+    main = None
+    if (
+        ranked
+        and ranked[0][1] >= _PARTY_SHARE * sum(counts.values())
+        and (len(ranked) == 1 or ranked[1][1] < ranked[0][1])
+    ):
+        main = ranked[0][0]
+    return frozenset(counts), frozenset(cities), main
 
 
 def _country_of(doc: Doc, start: int, end: int, label: str) -> str | None:

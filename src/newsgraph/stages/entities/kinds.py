@@ -1,10 +1,16 @@
 """What a name is: its kind, canonical name, country and the key that makes its id.
 
-Kinds are ``person``, ``organisation``, ``country``, ``place``, ``facility``, ``project``,
-``event`` and ``group``. A country is keyed by its ISO 3166 alpha-3 code, so "Russia", "the
-Russian Federation" and the demonym "Russian" are one entity; seats of power ("the Kremlin") are
-organisations of their country; other names are keyed by kind and normalised name, so the same
-name in two documents gets the same id.
+Kinds are ``person``, ``organisation``, ``country``, ``place`` (a city, division or smaller
+place, in its country), ``region`` (a place no one country holds: a continent, an ocean, the
+Middle East), ``facility`` (buildings and landmarks: "the Capitol", an airport), ``project``,
+``product``, ``instrument`` (stock indexes and currencies, ``data/instruments.tsv``), ``event``
+and ``group``. A country is keyed by its ISO 3166 alpha-3 code, so "Russia", "the Russian
+Federation" and the demonym "Russian" are one entity; seats of power ("the Kremlin", "the White
+House") stay organisations of their country, because news uses them for the government far more
+often than for the building; other names are keyed by kind and normalised name, so the same
+name in two documents gets the same id. Some names are no entity: languages, set phrases
+(``data/phrases.txt``: "the American Dream"), names made adjectives ("Great Depression-era"),
+and party adjectives that stand in front of no people or institution (``parties``).
 """
 
 from __future__ import annotations
@@ -124,11 +130,13 @@ def identify(
     label: str,
     countries: frozenset[str] = frozenset(),
     cities: frozenset[str] = frozenset(),
+    main: str | None = None,
 ) -> Identity | None:
     """The identity of the name in tokens ``[start, end)`` labelled ``label``; None for names
     that are no entity (languages, adjectives, set phrases). ``countries`` are those the
     document names and ``cities`` the divisions of the cities it names (to choose between
-    places of the same name)."""
+    places of the same name); ``main`` is the country most of them are (a party word is the
+    party of that country)."""
     text = doc[start:end].text
     lex = lexicons()
     if label == "LANGUAGE" or _is_adjective(doc, start, end) or " ".join(text.split()).lower() in lex.phrases:
@@ -143,7 +151,7 @@ def identify(
     if instrument is not None:
         return Identity(kind="instrument", key=normalise_text(instrument[0]), name=instrument[0], country=instrument[1])
     if label in ("NORP", "ORG", "GPE") and is_party_form(text):
-        party = party_at(doc, start, end, countries)
+        party = party_at(doc, start, end, main)
         if party is False:
             return None
         if isinstance(party, tuple):

@@ -3,8 +3,8 @@
 A party word names the party when it stands for its members ("Republicans said") or stands in
 front of people or an institution ("Democratic senators", "the Republican-led Senate",
 "Democrat Joe Manchin"). Elsewhere it is an adjective ("a Republican idea", "a Democrat") and no
-entity. A form is the party of a country the document names: "Conservative" is the British or
-the Canadian party, and "Republican" in an Irish story is neither.
+entity. A form is the party of the story's main country: "Conservative" is the British or the
+Canadian party, and in an Australian or Irish story neither.
 """
 
 from __future__ import annotations
@@ -48,12 +48,12 @@ def is_party_form(text: str) -> bool:
     return " ".join(text.split()).lower() in _forms()
 
 
-def party_at(doc: Doc, start: int, end: int, countries: frozenset[str]) -> tuple[str, str] | bool | None:
-    """The party (name, country) the party word in tokens ``[start, end)`` names; False when it
-    is an adjective or a bare noun for a person and no entity; None when it is no party form or
-    the document names none of its parties' countries."""
+def party_at(doc: Doc, start: int, end: int, main: str | None) -> tuple[str, str] | bool | None:
+    """The party (name, country) the party word in tokens ``[start, end)`` names, if it is a
+    party of ``main``, the story's main country; False when it is an adjective or a bare noun
+    for a person and no entity; None when it is no party form or no party of ``main``."""
     text = " ".join(doc[start:end].text.split()).lower()
-    parties = [p for p in _forms().get(text, ()) if p[1] in countries]
+    parties = [p for p in _forms().get(text, ()) if p[1] == main]
     if text not in _forms():
         return None
     if len(parties) != 1:
