@@ -47,6 +47,9 @@ def region_name(text: str) -> str | None:
     if found is not None:
         return found
     words = lookup.split()
+    if words and all(w in _COMPASS for w in words):
+        return " ".join(text.split())  # "the West", "the far East": no one country's
+
     if len(words) > 1 and words[0] in _COMPASS and lexicons().regions.get(" ".join(words[1:])):
         return " ".join(text.split())  # "Eastern Europe" when the lexicon lacks it
     return None
