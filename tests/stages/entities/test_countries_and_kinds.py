@@ -141,3 +141,10 @@ def test_a_senator_with_party_and_state_is_american(pipeline) -> None:  # type: 
     analysis = analyse(pipeline, text)
     assert entity(analysis, "Ann Dorsey").country == "USA"
     assert not [e for e in analysis.entities if e.name.startswith("R-")]
+
+
+def test_a_hyphenated_country_name_is_the_country() -> None:
+    from newsgraph.stages.entities.countries import country_code
+
+    assert country_code("United-States") == "USA"  # "a United-States-based team"
+    assert country_code("Guinea-Bissau") == "GNB"  # a hyphen of the name itself still matches

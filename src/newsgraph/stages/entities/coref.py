@@ -273,7 +273,9 @@ def _people_named_as_places(doc: Doc, names: list[tuple[int, int, str]]) -> list
 
 
 def _places_of_the_setting(identities: list[Identity | None], names: list[tuple[int, int, str]]) -> None:
-    """A place no gazetteer knows ("Noosa", "Mindanao"), in a story set in one country, is in it."""
+    """A place no gazetteer knows ("Noosa", "Mindanao"), in a story set firmly in one country, is
+    in it. (Taking the country of the other places in its sentence instead was tried on Wikinews
+    and was wrong as often as right: "Sangatte ... near Dover", "Easter Island" in a US study.)"""
     setting = _setting_country(identities, _PLACE_KINDS, _PLACE_SETTING_MENTIONS, _PLACE_SETTING_SHARE)
     if setting is None:
         return

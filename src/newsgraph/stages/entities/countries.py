@@ -76,7 +76,10 @@ def country_code(name: str) -> str | None:
     cleaned = _clean(name)
     if len(cleaned) < 2:
         return None
-    return _country_index().get(cleaned.lower())
+    index = _country_index()
+    lower = cleaned.lower()
+    # "a United-States-based team": the hyphens of a compound adjective join the country's words.
+    return index.get(lower) or (index.get(lower.replace("-", " ")) if " " not in lower else None)
 
 
 # Misspelled country names ("Ethopia", "Phillippines", "Quatar") are matched at edit distance 1,

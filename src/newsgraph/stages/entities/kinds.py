@@ -171,6 +171,8 @@ def identify(
     kind = _LABEL_KINDS.get(label, "organisation")
     if label in ("ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "GPE", "LOC"):
         kind = _lead_kind(doc, start, end) or _head_kind(doc, end) or kind
+    if label in ("GPE", "LOC"):
+        kind = _described_kind(doc, start) or kind
     name = text
     if label == "PERSON":
         name = " ".join(text.split())
@@ -186,6 +188,41 @@ def identify(
     if kind in ("organisation", "group", "facility") and label in ("ORG", "NORP", "GPE", "FAC", "LOC"):
         country = _organisation_country(doc, start, end)
     return Identity(kind=kind, key=normalise_text(name), name=name, country=country)
+
+
+# Nouns written right before a name that say it is no place: "the energy company Burisma",
+# "the activist group Greenpeace", "his wife Melania".
+_DESCRIBING_NOUNS = {
+    "company": "organisation",
+    "firm": "organisation",
+    "group": "organisation",
+    "organisation": "organisation",
+    "organization": "organisation",
+    "agency": "organisation",
+    "airline": "organisation",
+    "carrier": "organisation",
+    "bloc": "organisation",
+    "startup": "organisation",
+    "website": "organisation",
+    "newspaper": "organisation",
+    "party": "organisation",
+    "wife": "person",
+    "husband": "person",
+    "son": "person",
+    "daughter": "person",
+    "brother": "person",
+    "sister": "person",
+    "mother": "person",
+    "father": "person",
+}
+
+
+def _described_kind(doc: Doc, start: int) -> str | None:
+    """The kind the common noun just before a name gives it ("the company Burisma")."""
+    if start == 0:
+        return None
+    token = doc[start - 1]
+    return _DESCRIBING_NOUNS.get(token.lower_) if token.pos_ == "NOUN" else None
 
 
 def _is_adjective(doc: Doc, start: int, end: int) -> bool:
