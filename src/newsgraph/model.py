@@ -223,8 +223,9 @@ class Title:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Entity:
-    """A canonical real-world thing: person, organisation, country, place, facility or project,
-    event or group. ``country`` is an ISO 3166 alpha-3 code; places have WGS84 coordinates."""
+    """A canonical real-world thing: person, organisation, country, place, region (no country
+    holds it: a continent, an ocean), facility, project, product, instrument (an index, a
+    currency), event or group. ``country`` is an ISO 3166 alpha-3 code; places have WGS84 coordinates."""
 
     id: str
     name: str

@@ -9,9 +9,11 @@ import click
 from newsgraph.api import build_pipeline, extract
 from newsgraph.cli.options import fail, json_option, model_option
 from newsgraph.errors import NewsgraphError
+from newsgraph.eval.country_coverage import CountryCoverage
 from newsgraph.linking import Linker
 from newsgraph.linking.report import CorpusReport
 from newsgraph.model import Analysis
+from newsgraph.stages.entities.lexicon import lexicons
 
 
 @click.command("linking")
@@ -21,7 +23,8 @@ from newsgraph.model import Analysis
 @json_option()
 def command(inputs: tuple[str, ...], model: str | None, top: int, as_json: bool) -> None:
     """Analyse and link a corpus (as ingest does, in memory) and report its canonical entities:
-    how many, the most mentioned, person entities named by two different full names (merges
+    how many, the most mentioned, the share of places and of office-holders ("Senator X") with a
+    country, person entities named by two different full names (merges
     that should not have happened), and the short names linking refused as ambiguous.
 
     \b
@@ -36,6 +39,8 @@ def command(inputs: tuple[str, ...], model: str | None, top: int, as_json: bool)
     report = CorpusReport()
     report.add(linker.link(r) for r in extract(list(inputs), pipeline=pipeline) if isinstance(r, Analysis))
     result = report.as_dict(linker.refused, top=top)
+    coverage = CountryCoverage.of(report.entities.values(), lexicons().offices)
+    result["countries"] = coverage.as_dict()
     if as_json:
         click.echo(json.dumps(result))
         return
@@ -44,6 +49,11 @@ def command(inputs: tuple[str, ...], model: str | None, top: int, as_json: bool)
     click.echo(f"\n{'most mentioned':<40}{'kind':<14}{'mentions':>9}{'documents':>11}")
     for row in result["most_mentioned"]:
         click.echo(f"{row['name'][:39]:<40}{row['kind']:<14}{row['mentions']:>9}{row['documents']:>11}")
+    click.echo(
+        f"\nplaces with a country: {coverage.places_with_country}/{coverage.places} ({_share(coverage.place_share)}); "
+        f"people with an office title and a country: {coverage.office_holders_with_country}/"
+        f"{coverage.office_holders} ({_share(coverage.office_holder_share)})"
+    )
     conflated = result["conflated_people"]
     click.echo(f"\npeople merged under two different full names: {len(conflated)}")
     for row in conflated:
@@ -51,3 +61,7 @@ def command(inputs: tuple[str, ...], model: str | None, top: int, as_json: bool)
     click.echo(f"refused ambiguous merges: {len(result['refused_merges'])}")
     for row in result["refused_merges"]:
         click.echo(f"  {row['name']}: {' / '.join(row['candidates'])}")
+
+
+def _share(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"

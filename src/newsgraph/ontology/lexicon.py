@@ -25,7 +25,19 @@ __all__ = ["COMPLEMENT_MODALITIES", "ENTITY_KINDS", "Entry", "Lexicon", "ObjectR
 #: What a trigger may say about the event in its complement ("threatened to ban": hypothetical).
 COMPLEMENT_MODALITIES = ("future", "hypothetical", "negated")
 #: Entity kinds an ``[triggers.object]`` rule may name (the kinds of the entities stage).
-ENTITY_KINDS = ("person", "organisation", "country", "place", "facility", "project", "event", "group")
+ENTITY_KINDS = (
+    "person",
+    "organisation",
+    "country",
+    "place",
+    "region",
+    "facility",
+    "project",
+    "product",
+    "instrument",
+    "event",
+    "group",
+)
 _GROUP_KEYS = frozenset({"mode", "cameo", "complement", "verbs", "nouns", "object", "needs_party", "negated"})
 _OBJECT_KEYS = frozenset({"words", "kinds", "prepositions", "required"})
 

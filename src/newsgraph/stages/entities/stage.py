@@ -26,7 +26,7 @@ class EntityStage:
     """Titles, in-document coreference and canonical entities (see the module docstring)."""
 
     name = "entities"
-    version = "1"
+    version = "2"
     requires: tuple[str, ...] = ("mentions",)
     produces: tuple[str, ...] = ("mentions", "entities")
 

@@ -3,6 +3,9 @@
 - Before a person: "Chinese President Xi Jinping", "Russia's Foreign Minister Sergei Lavrov",
   "the United States under President Donald Trump" (affiliation from the country governed).
 - In apposition: "Putin, the Russian president," and "Lavrov, Russia's foreign minister,".
+- The office's jurisdiction: "Alabama Governor Kay Ivey", "Governor Brian Kemp of Georgia",
+  "Senator Ted Cruz (R-Texas)", "Republican Senator X" (a party of one country): the country of
+  the division, city or party.
 - Before an organisation: "Pro-Kremlin media Interfax", "Russian news agency Interfax": the
   words describe it (kept as a role) and a nationality gives its country.
 
@@ -17,11 +20,12 @@ from typing import TYPE_CHECKING
 from newsgraph.model import Title
 from newsgraph.stages.entities.countries import country_code, demonym_code
 from newsgraph.stages.entities.lexicon import lexicons
+from newsgraph.stages.entities.places import candidates, place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["Role", "affiliation_at", "description_before", "title_at", "titles_of"]
+__all__ = ["Role", "affiliation_at", "description_before", "jurisdiction_after", "title_at", "titles_of"]
 
 _NOT_CURRENT = frozenset({"former", "ex", "late", "then", "acting", "outgoing", "incoming"})
 # Seats of power in a description ("pro-Kremlin") say where a view leans, not where it is from.
@@ -71,8 +75,65 @@ def affiliation_at(doc: Doc, end: int) -> tuple[int, str] | None:
         code = demonym_code(text) or country_code(text)
         if code is None and (metonym := lexicons().metonyms.get(text.lower())):
             code = metonym[1]
+        if code is None:
+            code = _party_country(text) or _place_country(doc, start, end)
         if code is not None:
             return start, code
+    return None
+
+
+def _place_country(doc: Doc, start: int, end: int) -> str | None:
+    """The country of a division or city named by tokens ``[start, end)`` ("Alabama" of
+    "Alabama Governor Kay Ivey"): the jurisdiction of the office is in it. Only a division, or a
+    city the model tagged as a place: "Obama" is also a Japanese town."""
+    words = doc[start:end]
+    if not words.text[:1].isupper() or any(t.ent_type_ == "PERSON" for t in words):
+        return None
+    found = place(words.text)
+    if found is None or found.country is None:
+        return None
+    if found.is_division or all(t.ent_type_ in ("GPE", "LOC") for t in words):
+        return found.country
+    return None
+
+
+def _party_country(text: str) -> str | None:
+    """ "Republican Senator", "Democratic Governor": a party form of only one country's party."""
+    codes = {code for _, code, forms in lexicons().parties if text.lower() in (f.lower() for f in forms)}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def jurisdiction_after(doc: Doc, end: int) -> str | None:
+    """ "Governor Brian Kemp of Georgia", "Senator Ted Cruz (R-Texas)": the country of the
+    office written after the name ending at token ``end``."""
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        for size in (3, 2, 1):
+            stop = end + 1 + size
+            if stop > len(doc):
+                continue
+            text = doc[end + 1 : stop].text
+            code = country_code(text)
+            if code is not None and any(p.is_division for p in candidates(text)):
+                return None  # "of Georgia": the country or the US state; the setting decides
+            if code := code or _place_country(doc, end + 1, stop):
+                return code
+        return None
+    if end + 3 < len(doc) and doc[end].text == "(":
+        # "(R-Texas)", "(D-N.Y.)", "(D-CA)": a party and a US state, as US papers write.
+        party, rest = doc[end + 1].text, doc[end + 2 : min(end + 6, len(doc))]
+        dash = rest[0].text == "-" if len(rest) else False
+        if party in ("D", "R", "I") and dash:
+            closing = next((t.i for t in rest if t.text == ")"), None)
+            if closing is not None:
+                state = doc[rest[0].i + 1 : closing].text
+                found = place(state)
+                if found is not None and found.is_division and found.country == "USA":
+                    return "USA"
+        split = doc[end + 1].text.split("-", 1)  # "(R-Texas)" as one token
+        if len(split) == 2 and split[0] in ("D", "R", "I"):
+            found = place(split[1])
+            if found is not None and found.is_division and found.country == "USA":
+                return "USA"
     return None
 
 
@@ -94,7 +155,7 @@ def titles_of(doc: Doc, start: int, end: int, as_of: str | None) -> list[Role]:
     if found is not None and not (found[0] > 0 and doc[found[0] - 1].lower_ in _NOT_CURRENT):
         title_start, text = found
         affiliation = affiliation_at(doc, title_start)
-        code = affiliation[1] if affiliation else _governed_country(doc, title_start)
+        code = affiliation[1] if affiliation else _governed_country(doc, title_start) or jurisdiction_after(doc, end)
         first = affiliation[0] if affiliation else title_start
         roles.append(Role(Title(title=_title_case(text), affiliation=code, as_of=as_of), first, start))
     appositive = _apposition(doc, end, as_of)
@@ -153,12 +214,7 @@ def _apposition(doc: Doc, end: int, as_of: str | None) -> Role | None:
             continue
         code = affiliation[1] if affiliation else None
         if code is None and limit < len(doc) and doc[limit].lower_ == "of":
-            for size in (3, 2, 1):
-                if limit + 1 + size <= len(doc) and (
-                    found_code := country_code(doc[limit + 1 : limit + 1 + size].text)
-                ):
-                    code = found_code
-                    break
+            code = jurisdiction_after(doc, limit)  # "X, the governor of Alabama,"
         return Role(Title(title=_title_case(text), affiliation=code, as_of=as_of), end + 1, limit)
     return None
 

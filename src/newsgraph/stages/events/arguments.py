@@ -29,7 +29,7 @@ OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
 #: Prepositions whose object is the other party of an event.
 RECIPIENT_PREPOSITIONS = frozenset({"with", "to", "against", "on", "toward", "towards", "from", "for", "into", "upon"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
-PLACE_KINDS = frozenset({"place", "country", "facility"})
+PLACE_KINDS = frozenset({"place", "region", "country", "facility"})
 # Modifiers through which a common noun names its side: "[Russian] forces", "[Xi's] visit",
 # "leaders [of Romania]", "rebels [in Darfur]".
 _MODIFIERS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})

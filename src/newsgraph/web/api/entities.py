@@ -32,7 +32,9 @@ def entities(
     name: Annotated[
         str | None, Query(max_length=200, description="Part of the name or an alias (case-insensitive).")
     ] = None,
-    kind: Annotated[str | None, Query(max_length=32, description="person, organization, country, place, ...")] = None,
+    kind: Annotated[
+        str | None, Query(max_length=32, description="person, organisation, country, place, region, instrument, ...")
+    ] = None,
 ) -> Response:
     """Entities named by the articles matching the filters, most named first (`documents`
     counts those articles)."""
