@@ -27,6 +27,10 @@ QUOTED_SHARE = 0.9
 #: Clauses shorter than this are not content ("he said so").
 MIN_CONTENT_TOKENS = 2
 
+# Prepositions that carry what a cue says of its object ("described X *as* ...", "accused X *of*
+# ...", "praised X *for* ...").
+_PREDICATING = frozenset({"as", "of", "for"})
+_ASIDE_MARKS = frozenset({",", "—", "–", "-"})
 _EDGE = frozenset({",", ".", ";", ":", "—", "–", "-", "(", ")"})
 
 
@@ -59,13 +63,28 @@ def _verb(cue: Token, lexicon: Lexicon) -> Iterator[Attribution]:
         if bounds is not None:
             yield _make(bounds, cue, speaker_token(cue))
         return
+    if _aside(cue):
+        # "The goal, he said, is to ...", "..., especially one ..., she said.": a reporting
+        # clause set off in another reports the clause around it (the parser hangs it on that
+        # clause as parataxis, or as its complement when it comes last).
+        bounds = _clause_without(cue.head, cue)
+        if bounds is not None:
+            yield _make(bounds, cue, speaker_token(cue))
+        return
     complements = [c for c in cue.children if c.dep_ in entry.complements and c.dep_ != "quote"]
     clauses = [c for c in complements if c.dep_ == "ccomp"] or [c for c in complements if c.dep_ != "dobj"]
     chosen = clauses or [c for c in complements if c.dep_ == "dobj"]
+    speaker = speaker_token(cue)
+    if speaker is None and len(clauses) > 1 and clauses[0].i < cue.i < clauses[-1].i:
+        # "Majorities of Democrats going to the polls say they ...": the parser took the
+        # subject for a clause; the one after the cue is the content, the other's subject speaks.
+        chosen = clauses[-1:]
+        speaker = next((c for c in clauses[0].children if c.dep_ == "nsubj"), None)
     for complement in chosen[:1]:
-        bounds = _trim(complement.left_edge, _before_participle(complement, lexicon))
+        last = _with_predicate(complement) if complement.dep_ == "dobj" else complement
+        bounds = _trim(complement.left_edge, _before_participle(last, lexicon))
         if bounds is not None:
-            yield _make(bounds, cue, speaker_token(cue))
+            yield _make(bounds, cue, speaker)
 
 
 def _according_to(according: Token) -> Iterator[Attribution]:
@@ -100,6 +119,22 @@ def _make(bounds: tuple[Token, Token], cue: Token, speaker: Token | None) -> Att
     return Attribution(INDIRECT, start, end, token_bounds(cue, cue), cue.lemma_.lower(), speaker)
 
 
+def _with_predicate(obj: Token) -> Token:
+    """The object and what the cue says of it, which follow it: "called *him divisive*",
+    "described *the audit as a stunt*", "accused *him of lying*", "praised *her for ...*"."""
+    last = obj
+    for sibling in obj.head.rights:
+        if sibling.i <= obj.i:
+            continue
+        if sibling.left_edge.i != last.right_edge.i + 1:
+            break
+        if sibling.dep_ == "oprd" or (sibling.dep_ == "prep" and sibling.lower_ in _PREDICATING):
+            last = sibling
+        else:
+            break
+    return last
+
+
 def _before_participle(clause: Token, lexicon: Lexicon) -> Token:
     """The last token of ``clause`` before a trailing reporting participle set off by a comma: in
     "X warned that Y cannot pay, citing Z", X cites Z (see :mod:`speaker`), another attribution."""
@@ -117,29 +152,56 @@ def _before_participle(clause: Token, lexicon: Lexicon) -> Token:
     return clause.right_edge
 
 
+def _aside(cue: Token) -> bool:
+    """A reporting clause set off in another one: a subject, no content of its own, and a comma
+    (or dash) before it ("..., he said, ...", "..., said Doyle and others, ...")."""
+    if not (cue.dep_ == "parataxis" or (cue.dep_ == "ccomp" and cue.i > cue.head.i)):
+        return False
+    doc = cue.doc
+    first, last = cue.left_edge.i, cue.right_edge.i
+    # The comma is the aside's own first token or the one just before it.
+    marks = [doc[i].text for i in (first, first - 1) if i >= 0]
+    # Next to a quotation mark it attributes a quotation: direct speech, not this rule's.
+    around = [doc[i] for i in (first - 1, first - 2, last + 1, last + 2) if 0 <= i < len(doc)]
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
+    own_content = any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in cue.children)
+    return (
+        has_subject
+        and not own_content
+        and any(m in _ASIDE_MARKS for m in marks)
+        and not any(t.is_quote for t in around)
+    )
+
+
 def _has_that(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _clause_without(head: Token, part: Token) -> tuple[Token, Token] | None:
-    """The clause headed by ``head`` minus the subtree of ``part`` (at its start or end)."""
-    first, last = head.left_edge, head.right_edge
+    """The clause headed by ``head`` minus the subtree of ``part`` when that stands at its start
+    or end (the sentence's full stop does not count: "..., according to the FBI."). A ``part``
+    in the middle ("The goal, he said, is ...") stays inside: the content is the whole clause
+    around it, the one range that holds all of what was said."""
+    edges = _trim(head.left_edge, head.right_edge, minimum=1)
+    if edges is None:
+        return None
+    first, last = edges
     if part.left_edge.i <= first.i and part.right_edge.i < last.i:
         first = head.doc[part.right_edge.i + 1]
     elif part.right_edge.i >= last.i and part.left_edge.i > first.i:
         last = head.doc[part.left_edge.i - 1]
-    else:
+    elif not (first.i < part.left_edge.i and part.right_edge.i < last.i):
         return None
     return _trim(first, last)
 
 
-def _trim(first: Token, last: Token) -> tuple[Token, Token] | None:
+def _trim(first: Token, last: Token, *, minimum: int = MIN_CONTENT_TOKENS) -> tuple[Token, Token] | None:
     doc = first.doc
     i, j = first.i, last.i
     while i <= j and (doc[i].text in _EDGE or doc[i].is_space):
         i += 1
     while j >= i and (doc[j].text in _EDGE or doc[j].is_space):
         j -= 1
-    if j - i + 1 < MIN_CONTENT_TOKENS:
+    if j - i + 1 < minimum:
         return None
     return doc[i], doc[j]

@@ -73,7 +73,10 @@ class QuoteStage:
         speaker: Span | None = None
         entity_id = None
         head = attribution.speaker
-        if head is not None and not (span.start <= head.idx < span.end):
+        # A speaker inside the content is one of its words, not who said it, unless the cue is
+        # inside too: the reporter's aside in the middle of reported speech ("The goal, he said,
+        # is ...").
+        if head is not None and (not (span.start <= head.idx < span.end) or _inside(attribution.cue, span)):
             speaker = context.span(*speaker_bounds(head))
             # A relative pronoun ("..., who said") refers to the noun its clause modifies.
             referent = antecedent(head) or head
@@ -114,6 +117,10 @@ def _widest_reported(attributions: list[Attribution]) -> list[Attribution]:
         )
 
     return [a for a in attributions if not (a.kind == INDIRECT and a.cue is not None and inside_another(a))]
+
+
+def _inside(cue: tuple[int, int] | None, span: Span) -> bool:
+    return cue is not None and span.start <= cue[0] and cue[1] <= span.end
 
 
 def _sentence(sentences: list[tuple[int, int]], at: int) -> tuple[int, int]:
