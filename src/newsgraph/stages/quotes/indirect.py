@@ -54,7 +54,7 @@ def _candidates(doc: Doc, lexicon: Lexicon, quoted: Callable[[int, int], float])
 
 
 def _verb(cue: Token, lexicon: Lexicon) -> Iterator[Attribution]:
-    entry = lexicon.verb(cue.lemma_)
+    entry = lexicon.cue(cue)
     if entry is None:
         return
     if cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
