@@ -30,6 +30,9 @@ MIN_CONTENT_TOKENS = 2
 # Prepositions that carry what a cue says of its object ("described X *as* ...", "accused X *of*
 # ...", "praised X *for* ...").
 _PREDICATING = frozenset({"as", "of", "for"})
+# What opens the reporter's own comment after reported speech (see _without_additions).
+_CONTRASTING_MARKS = ("even as", "though", "although", "even though")
+_CONTRASTING_PREPOSITIONS = frozenset({"despite", "notwithstanding"})
 _ASIDE_MARKS = frozenset({",", "—", "–", "-"})
 _EDGE = frozenset({",", ".", ";", ":", "—", "–", "-", "(", ")"})
 
@@ -60,16 +63,14 @@ def _verb(cue: Token, lexicon: Lexicon) -> Iterator[Attribution]:
     if cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
         # "As reported by the Kremlin, the talks will ...": the content is the clause it modifies.
         bounds = _clause_without(cue.head, cue)
-        if bounds is not None:
-            yield _make(bounds, cue, speaker_token(cue))
+        yield from _make(bounds, cue, speaker_token(cue))
         return
     if _aside(cue):
         # "The goal, he said, is to ...", "..., especially one ..., she said.": a reporting
         # clause set off in another reports the clause around it (the parser hangs it on that
         # clause as parataxis, or as its complement when it comes last).
         bounds = _clause_without(cue.head, cue)
-        if bounds is not None:
-            yield _make(bounds, cue, speaker_token(cue))
+        yield from _make(bounds, cue, speaker_token(cue))
         return
     complements = [c for c in cue.children if c.dep_ in entry.complements and c.dep_ != "quote"]
     clauses = [c for c in complements if c.dep_ == "ccomp"] or [c for c in complements if c.dep_ != "dobj"]
@@ -83,8 +84,7 @@ def _verb(cue: Token, lexicon: Lexicon) -> Iterator[Attribution]:
     for complement in chosen[:1]:
         last = _with_predicate(complement) if complement.dep_ == "dobj" else complement
         bounds = _trim(complement.left_edge, _before_participle(last, lexicon))
-        if bounds is not None:
-            yield _make(bounds, cue, speaker)
+        yield from _make(bounds, cue, speaker)
 
 
 def _according_to(according: Token) -> Iterator[Attribution]:
@@ -93,9 +93,8 @@ def _according_to(according: Token) -> Iterator[Attribution]:
     if to is None or source is None or according.head.i == according.i:
         return
     bounds = _clause_without(according.head, according)
-    if bounds is not None:
-        cue = (according.idx, to.idx + len(to.text))
-        attribution = _make(bounds, according, source)
+    cue = (according.idx, to.idx + len(to.text))
+    for attribution in _make(bounds, according, source):
         yield Attribution(INDIRECT, attribution.start, attribution.end, cue, "according to", source)
 
 
@@ -110,13 +109,56 @@ def _noun(noun: Token, lexicon: Lexicon) -> Iterator[Attribution]:
     if clause is None or owner is None:
         return
     bounds = _trim(clause.left_edge, clause.right_edge)
-    if bounds is not None:
-        yield _make(bounds, noun, owner)
+    yield from _make(bounds, noun, owner)
 
 
-def _make(bounds: tuple[Token, Token], cue: Token, speaker: Token | None) -> Attribution:
+def _make(bounds: tuple[Token, Token] | None, cue: Token, speaker: Token | None) -> Iterator[Attribution]:
+    """The attribution of content ``bounds`` (none when there is no content), without what the
+    reporter adds after it and inside the cue's paragraph."""
+    if bounds is None:
+        return
+    bounds = _in_paragraph(*_without_additions(*bounds), cue)
+    if bounds is None:
+        return
     start, end = token_bounds(*bounds)
-    return Attribution(INDIRECT, start, end, token_bounds(cue, cue), cue.lemma_.lower(), speaker)
+    yield Attribution(INDIRECT, start, end, token_bounds(cue, cue), cue.lemma_.lower(), speaker)
+
+
+def _in_paragraph(first: Token, last: Token, cue: Token) -> tuple[Token, Token] | None:
+    """The content inside the cue's paragraph: a parse that runs over a line break (a quotation
+    mark the parser misread, a heading) joins what somebody else says next."""
+    doc = cue.doc
+    text = doc.text
+    if "\n" not in text[first.idx : last.idx]:
+        return first, last
+    opening = text.rfind("\n", 0, cue.idx) + 1
+    closing = text.find("\n", cue.idx)
+    closing = len(text) if closing < 0 else closing
+    tokens = [t for t in doc[first.i : last.i + 1] if opening <= t.idx < closing and not t.is_space]
+    return _trim(tokens[0], tokens[-1]) if tokens else None
+
+
+def _without_additions(first: Token, last: Token) -> tuple[Token, Token]:
+    """The content without the reporter's own clause after a comma that concedes or contrasts
+    ("..., even as he has taken shots at Trump", "..., though they were not the difference",
+    "..., despite the potential for a feud"): the speaker did not say that part."""
+    doc = first.doc
+    for token in doc[first.i + 1 : last.i + 1]:
+        if doc[token.left_edge.i - 1].text != "," or token.left_edge.i <= first.i:
+            continue
+        head = token.head
+        if not (first.i <= head.i <= last.i) or token.right_edge.i < last.i:
+            continue
+        if _contrasting(token):
+            return first, doc[token.left_edge.i - 1]
+    return first, last
+
+
+def _contrasting(token: Token) -> bool:
+    if token.dep_ == "advcl":
+        marks = " ".join(c.lower_ for c in token.children if c.dep_ in ("mark", "advmod") and c.i < token.i)
+        return any(marks.endswith(m) or marks == m for m in _CONTRASTING_MARKS)
+    return token.dep_ == "prep" and token.lower_ in _CONTRASTING_PREPOSITIONS
 
 
 def _with_predicate(obj: Token) -> Token:
