@@ -52,6 +52,8 @@ def _candidates(doc: Doc, lexicon: Lexicon, quoted: Callable[[int, int], float])
             yield from _verb(token, lexicon)
             if token.lower_ == "according":
                 yield from _according_to(token)
+        elif token.dep_ == "prep" and token.lower_ == "in":
+            yield from _in_source(token, lexicon)
         elif token.pos_ == "NOUN" and lexicon.noun(token.lemma_) is not None:
             yield from _noun(token, lexicon)
 
@@ -76,11 +78,17 @@ def _verb(cue: Token, lexicon: Lexicon) -> Iterator[Attribution]:
     clauses = [c for c in complements if c.dep_ == "ccomp"] or [c for c in complements if c.dep_ != "dobj"]
     chosen = clauses or [c for c in complements if c.dep_ == "dobj"]
     speaker = speaker_token(cue)
-    if speaker is None and len(clauses) > 1 and clauses[0].i < cue.i < clauses[-1].i:
-        # "Majorities of Democrats going to the polls say they ...": the parser took the
-        # subject for a clause; the one after the cue is the content, the other's subject speaks.
+    if len(clauses) > 1 and clauses[0].i < cue.i < clauses[-1].i:
+        # A clause on each side: the one after the cue is what it reports ("...: He said he's
+        # raised ..."; the one before is the previous sentence, misattached). Without a subject
+        # the one before is the subject the parser took for a clause ("Majorities of Democrats
+        # going to the polls say they ..."): its subject speaks.
         chosen = clauses[-1:]
-        speaker = next((c for c in clauses[0].children if c.dep_ == "nsubj"), None)
+        if speaker is None:
+            speaker = next((c for c in clauses[0].children if c.dep_ == "nsubj"), None)
+    if not chosen and "dobj" in entry.complements:
+        # The passive of a cue with an object: "The meeting was first reported by Politico".
+        chosen = [c for c in cue.children if c.dep_ == "nsubjpass" and _agent(cue)]
     for complement in chosen[:1]:
         last = _with_predicate(complement) if complement.dep_ == "dobj" else complement
         bounds = _trim(complement.left_edge, _before_participle(last, lexicon))
@@ -96,6 +104,24 @@ def _according_to(according: Token) -> Iterator[Attribution]:
     cue = (according.idx, to.idx + len(to.text))
     for attribution in _make(bounds, according, source):
         yield Attribution(INDIRECT, attribution.start, attribution.end, cue, "according to", source)
+
+
+def _in_source(prep: Token, lexicon: Lexicon) -> Iterator[Attribution]:
+    """``In the CBS poll, Trump's lead ...``, ``In Ash's view, ...``: a clause set in a document
+    (or somebody's view) is that source's. Not when the clause's verb reports it itself ("said
+    in a statement that ...": the verb's attribution)."""
+    source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    head = prep.head
+    if source is None or head.pos_ not in ("VERB", "AUX") or lexicon.cue(head) is not None:
+        return
+    owned = lexicon.noun(source.lemma_) is not None and any(c.dep_ == "poss" for c in source.children)
+    if not (lexicon.source(source.lemma_) or owned):
+        return
+    bounds = _clause_without(head, prep)
+    if bounds is None or (bounds[0].i <= prep.i <= bounds[1].i):
+        return  # only at either end of the clause: in the middle it is the clause's own business
+    owner = next((c for c in source.children if c.dep_ == "poss"), None) if owned else None
+    yield from _make(bounds, prep, owner or source)
 
 
 def _noun(noun: Token, lexicon: Lexicon) -> Iterator[Attribution]:
@@ -159,6 +185,11 @@ def _contrasting(token: Token) -> bool:
         marks = " ".join(c.lower_ for c in token.children if c.dep_ in ("mark", "advmod") and c.i < token.i)
         return any(marks.endswith(m) or marks == m for m in _CONTRASTING_MARKS)
     return token.dep_ == "prep" and token.lower_ in _CONTRASTING_PREPOSITIONS
+
+
+def _agent(verb: Token) -> bool:
+    """Whether a passive verb names who did it ("... by Politico")."""
+    return any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in verb.children)
 
 
 def _with_predicate(obj: Token) -> Token:
