@@ -33,6 +33,8 @@ _PREDICATING = frozenset({"as", "of", "for"})
 # What opens the reporter's own comment after reported speech (see _without_additions).
 _CONTRASTING_MARKS = ("even as", "though", "although", "even though")
 _CONTRASTING_PREPOSITIONS = frozenset({"despite", "notwithstanding"})
+# Named-entity labels of a preposition's object that say when, where or how many, not what.
+_CIRCUMSTANCES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL", "QUANTITY"})
 _ASIDE_MARKS = frozenset({",", "—", "–", "-"})
 _EDGE = frozenset({",", ".", ";", ":", "—", "–", "-", "(", ")"})
 
@@ -86,6 +88,14 @@ def _verb(cue: Token, lexicon: Lexicon) -> Iterator[Attribution]:
         chosen = clauses[-1:]
         if speaker is None:
             speaker = next((c for c in clauses[0].children if c.dep_ == "nsubj"), None)
+    if not chosen:
+        # "called for a recount", "pointed to the deficit": the object of the preposition.
+        wanted = lexicon.prepositions(cue.lemma_)
+        objects = [c for c in cue.rights if c.dep_ == "prep" and c.lower_ in wanted and _content_object(c)]
+        if objects:
+            bounds = _trim(objects[0].doc[objects[0].i + 1], _before_participle(objects[0], lexicon))
+            yield from _make(bounds, cue, speaker)
+            return
     if not chosen and "dobj" in entry.complements:
         # The passive of a cue with an object: "The meeting was first reported by Politico".
         chosen = [c for c in cue.children if c.dep_ == "nsubjpass" and _agent(cue)]
@@ -185,6 +195,13 @@ def _contrasting(token: Token) -> bool:
         marks = " ".join(c.lower_ for c in token.children if c.dep_ in ("mark", "advmod") and c.i < token.i)
         return any(marks.endswith(m) or marks == m for m in _CONTRASTING_MARKS)
     return token.dep_ == "prep" and token.lower_ in _CONTRASTING_PREPOSITIONS
+
+
+def _content_object(prep: Token) -> bool:
+    """Whether a preposition's object can be what was said: not a time, place or number
+    ("spoke about the deficit", not "... on Monday", "... to 300 people")."""
+    target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    return target is not None and target.ent_type_ not in _CIRCUMSTANCES
 
 
 def _agent(verb: Token) -> bool:

@@ -3,7 +3,9 @@
 The lexicon is data (``cues.tsv`` beside this module) so analysts can extend it for a new genre
 without touching code. Each line names a lemma, its part of speech, and the complements that
 carry the content: ``ccomp`` (a clause), ``xcomp`` (an infinitive), ``dobj`` (a noun phrase) or
-``quote`` (the word only attributes quotations next to it, as in "..., she laughed"). A noun
+``quote`` (the word only attributes quotations next to it, as in "..., she laughed"), or
+``prep:WORD``, the object of that preposition ("called *for* a recount", "pointed *to* the
+deficit"). A noun
 marked ``source`` is a document or data that speaks for whoever made it ("a report by the UN
 says", "the poll shows"): its author is the speaker (:func:`speaker.author`).
 
@@ -14,6 +16,7 @@ An optional fourth column says who may be the cue's subject: ``any`` (the defaul
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -25,6 +28,7 @@ if TYPE_CHECKING:
 COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "quote", "source"})
 PARTS_OF_SPEECH = frozenset({"VERB", "NOUN"})
 SUBJECTS = frozenset({"any", "source"})
+_PREPOSITION = re.compile(r"prep:[a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +56,13 @@ class Lexicon:
 
     def noun(self, lemma: str) -> Cue | None:
         return self.nouns.get(lemma.lower())
+
+    def prepositions(self, lemma: str) -> frozenset[str]:
+        """The prepositions whose object is the content of verb ``lemma`` ("call *for*")."""
+        entry = self.verbs.get(lemma.lower())
+        if entry is None:
+            return frozenset()
+        return frozenset(c.partition(":")[2] for c in entry.complements if c.startswith("prep:"))
 
     def cue(self, token: Token) -> Cue | None:
         """The verb entry of ``token`` when it reports here: a verb whose entry wants a source
@@ -89,10 +100,11 @@ def parse(text: str, *, origin: str = "cues.tsv") -> Lexicon:
         lemma, pos, complements, *rest = (field.strip() for field in fields)
         subject = rest[0] if rest else "any"
         wanted = frozenset(c.strip() for c in complements.split(","))
-        if pos not in PARTS_OF_SPEECH or not wanted <= COMPLEMENTS or subject not in SUBJECTS:
+        plain = {c for c in wanted if not _PREPOSITION.fullmatch(c)}
+        if pos not in PARTS_OF_SPEECH or not plain <= COMPLEMENTS or subject not in SUBJECTS:
             raise ValueError(
                 f"{origin}:{number}: pos must be one of {sorted(PARTS_OF_SPEECH)}, complements some of "
-                f"{sorted(COMPLEMENTS)} and the subject one of {sorted(SUBJECTS)}, "
+                f"{sorted(COMPLEMENTS)} or prep:WORD and the subject one of {sorted(SUBJECTS)}, "
                 f"got {pos!r}, {complements!r} and {subject!r}"
             )
         table = verbs if pos == "VERB" else nouns
