@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+# NEWSGRAPH_SRC measures another checkout's code (the "before" of a change) with this script.
+sys.path.insert(0, os.environ.get("NEWSGRAPH_SRC", str(ROOT / "src")))
 
 from newsgraph.api import build_pipeline, extract  # noqa: E402
 from newsgraph.model import Analysis  # noqa: E402

@@ -79,7 +79,9 @@ class Lexicon:
 
     def source(self, lemma: str) -> bool:
         """Whether a noun names a document or data that speaks for its author ("report", "poll")."""
-        return lemma.lower() in self.sources
+        word = lemma.lower()
+        # A capitalised plural keeps its "s" as a proper noun's lemma ("Surveys of voters show").
+        return word in self.sources or (word.endswith("s") and word[:-1] in self.sources)
 
 
 def parse(text: str, *, origin: str = "cues.tsv") -> Lexicon:

@@ -51,7 +51,7 @@ class QuoteStage:
     """Quotations and reported speech with their cue, speaker, speaker entity and time."""
 
     name = "quotes"
-    version = "2"
+    version = "3"
     requires: tuple[str, ...] = ("mentions",)
     produces: tuple[str, ...] = ("quotes",)
 
