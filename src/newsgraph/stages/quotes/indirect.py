@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from newsgraph.stages.quotes.attribution import INDIRECT, Attribution, token_bounds
-from newsgraph.stages.quotes.lexicon import Lexicon
+from newsgraph.stages.quotes.lexicon import Cue, Lexicon
 from newsgraph.stages.quotes.speaker import speaker_token
 
 if TYPE_CHECKING:
@@ -64,12 +64,14 @@ def _verb(cue: Token, lexicon: Lexicon) -> Iterator[Attribution]:
     entry = lexicon.cue(cue)
     if entry is None:
         return
-    if cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
-        # "As reported by the Kremlin, the talks will ...": the content is the clause it modifies.
+    own = any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in cue.children)
+    if cue.dep_ == "advcl" and not own and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        # "As reported by the Kremlin, the talks will ...": the content is the clause it modifies
+        # (but "as the US has sought to reset ..." says what the US sought).
         bounds = _clause_without(cue.head, cue)
         yield from _make(bounds, cue, speaker_token(cue))
         return
-    if _aside(cue):
+    if _aside(cue, entry):
         # "The goal, he said, is to ...", "..., especially one ..., she said.": a reporting
         # clause set off in another reports the clause around it (the parser hangs it on that
         # clause as parataxis, or as its complement when it comes last).
@@ -242,10 +244,12 @@ def _before_participle(clause: Token, lexicon: Lexicon) -> Token:
     return clause.right_edge
 
 
-def _aside(cue: Token) -> bool:
+def _aside(cue: Token, entry: Cue) -> bool:
     """A reporting clause set off in another one: a subject, no content of its own, and a comma
-    (or dash) before it ("..., he said, ...", "..., said Doyle and others, ...")."""
-    if not (cue.dep_ == "parataxis" or (cue.dep_ == "ccomp" and cue.i > cue.head.i)):
+    (or dash) before it ("..., he said, ...", "..., said Doyle and others, ...", "..., the
+    minister told a panel on Wednesday": an addressee is not content)."""
+    after = cue.i > cue.head.i
+    if not (cue.dep_ == "parataxis" or (cue.dep_ in ("ccomp", "conj") and after)):
         return False
     doc = cue.doc
     first, last = cue.left_edge.i, cue.right_edge.i
@@ -254,7 +258,8 @@ def _aside(cue: Token) -> bool:
     # Next to a quotation mark it attributes a quotation: direct speech, not this rule's.
     around = [doc[i] for i in (first - 1, first - 2, last + 1, last + 2) if 0 <= i < len(doc)]
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
-    own_content = any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in cue.children)
+    own = ("ccomp", "xcomp", "dobj") if "dobj" in entry.complements else ("ccomp", "xcomp")
+    own_content = any(c.dep_ in own for c in cue.children)
     return (
         has_subject
         and not own_content
