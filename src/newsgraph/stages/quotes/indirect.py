@@ -35,6 +35,9 @@ _CONTRASTING_MARKS = ("even as", "though", "although", "even though")
 _CONTRASTING_PREPOSITIONS = frozenset({"despite", "notwithstanding"})
 # Named-entity labels of a preposition's object that say when, where or how many, not what.
 _CIRCUMSTANCES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL", "QUANTITY"})
+# Verbs that voice the speech noun they take as object ("made the case that", "issued a warning
+# that", "offered assurances that"): its content is their subject's.
+_VOICING = frozenset({"make", "issue", "offer", "give", "send", "deliver", "voice", "express", "repeat", "raise"})
 _ASIDE_MARKS = frozenset({",", "—", "–", "-"})
 _EDGE = frozenset({",", ".", ";", ":", "—", "–", "-", "(", ")"})
 
@@ -81,6 +84,9 @@ def _verb(cue: Token, lexicon: Lexicon) -> Iterator[Attribution]:
     complements = [c for c in cue.children if c.dep_ in entry.complements and c.dep_ != "quote"]
     clauses = [c for c in complements if c.dep_ == "ccomp"] or [c for c in complements if c.dep_ != "dobj"]
     chosen = clauses or [c for c in complements if c.dep_ == "dobj"]
+    if not chosen and "predicate" in entry.complements:
+        # "sees Clinton as the stronger candidate": an object only with what is said of it.
+        chosen = [c for c in cue.children if c.dep_ == "dobj" and _with_predicate(c) is not c]
     speaker = speaker_token(cue)
     if len(clauses) > 1 and clauses[0].i < cue.i < clauses[-1].i:
         # A clause on each side: the one after the cue is what it reports ("...: He said he's
@@ -144,10 +150,27 @@ def _noun(noun: Token, lexicon: Lexicon) -> Iterator[Attribution]:
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _has_that(c)), None)
     if clause is None and noun.dep_ in ("nsubj", "attr") and noun.head.lemma_ == "be":
         clause = next((c for c in noun.head.children if c.dep_ == "ccomp"), None)
+    if clause is not None and owner is None:
+        owner = _producer(noun, lexicon)
     if clause is None or owner is None:
         return
     bounds = _trim(clause.left_edge, clause.right_edge)
     yield from _make(bounds, noun, owner)
+
+
+def _producer(noun: Token, lexicon: Lexicon) -> Token | None:
+    """Who voiced a speech noun with no possessor: the subject of the verb that makes it ("Cruz
+    *made* the case that ...", "the ministry *issued* a statement that ...") or that it is said
+    in ("she *said* in a statement that ..."). Not any verb's: "he *rejected* the claim that ..."
+    is somebody else's claim."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+        if verb.pos_ != "VERB" or lexicon.cue(verb) is None:
+            return None
+    elif noun.dep_ != "dobj" or verb.lemma_ not in _VOICING:
+        return None
+    return speaker_token(verb)
 
 
 def _make(bounds: tuple[Token, Token] | None, cue: Token, speaker: Token | None) -> Iterator[Attribution]:

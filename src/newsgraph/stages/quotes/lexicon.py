@@ -3,7 +3,9 @@
 The lexicon is data (``cues.tsv`` beside this module) so analysts can extend it for a new genre
 without touching code. Each line names a lemma, its part of speech, and the complements that
 carry the content: ``ccomp`` (a clause), ``xcomp`` (an infinitive), ``dobj`` (a noun phrase) or
-``quote`` (the word only attributes quotations next to it, as in "..., she laughed"), or
+``quote`` (the word only attributes quotations next to it, as in "..., she laughed"),
+``predicate`` (an object with what is said of it, and only then: "sees *Clinton as the
+stronger candidate*", not "saw the film"), or
 ``prep:WORD``, the object of that preposition ("called *for* a recount", "pointed *to* the
 deficit"). A noun
 marked ``source`` is a document or data that speaks for whoever made it ("a report by the UN
@@ -25,7 +27,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "quote", "source"})
+COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "predicate", "quote", "source"})
 PARTS_OF_SPEECH = frozenset({"VERB", "NOUN"})
 SUBJECTS = frozenset({"any", "source"})
 _PREPOSITION = re.compile(r"prep:[a-z]+")
