@@ -109,7 +109,12 @@ def _verb(cue: Token, lexicon: Lexicon) -> Iterator[Attribution]:
         chosen = [c for c in cue.children if c.dep_ == "nsubjpass" and _agent(cue)]
     for complement in chosen[:1]:
         last = _with_predicate(complement) if complement.dep_ == "dobj" else complement
-        bounds = _trim(complement.left_edge, _before_participle(last, lexicon))
+        first = complement.left_edge
+        if complement.dep_ == "xcomp":
+            # "urged Congress to act": who is to do it belongs with what they are to do.
+            doer = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < complement.i), None)
+            first = first if doer is None else doer.left_edge
+        bounds = _trim(first, _before_participle(last, lexicon))
         yield from _make(bounds, cue, speaker)
 
 
@@ -144,17 +149,27 @@ def _in_source(prep: Token, lexicon: Lexicon) -> Iterator[Attribution]:
 
 def _noun(noun: Token, lexicon: Lexicon) -> Iterator[Attribution]:
     entry = lexicon.noun(noun.lemma_)
-    if entry is None or "ccomp" not in entry.complements:
+    if entry is None:
         return
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _has_that(c)), None)
-    if clause is None and noun.dep_ in ("nsubj", "attr") and noun.head.lemma_ == "be":
-        clause = next((c for c in noun.head.children if c.dep_ == "ccomp"), None)
-    if clause is not None and owner is None:
-        owner = _producer(noun, lexicon)
-    if clause is None or owner is None:
-        return
-    bounds = _trim(clause.left_edge, clause.right_edge)
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None) or _producer(noun, lexicon)
+    if owner is None:
+        return  # "the claim that ..." of nobody named: not an attribution
+    bounds = None
+    if "ccomp" in entry.complements:
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _has_that(c)), None)
+        if clause is None and noun.dep_ in ("nsubj", "attr") and noun.head.lemma_ == "be":
+            clause = next((c for c in noun.head.children if c.dep_ == "ccomp"), None)
+        bounds = None if clause is None else _trim(clause.left_edge, clause.right_edge)
+    if bounds is None and "xcomp" in entry.complements:
+        # "Trump's pledge to build a wall": the infinitive that says what was pledged.
+        plan = next((c for c in noun.rights if c.dep_ == "acl" and any(a.lower_ == "to" for a in c.lefts)), None)
+        bounds = None if plan is None else _trim(plan.left_edge, plan.right_edge)
+    if bounds is None:
+        # "Sanders's criticism of the banks", "their calls for a recount".
+        wanted = lexicon.prepositions(noun.lemma_, "NOUN")
+        about = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in wanted and _content_object(c)), None)
+        if about is not None:
+            bounds = _trim(noun.doc[about.i + 1], about.right_edge)
     yield from _make(bounds, noun, owner)
 
 

@@ -59,9 +59,10 @@ class Lexicon:
     def noun(self, lemma: str) -> Cue | None:
         return self.nouns.get(lemma.lower())
 
-    def prepositions(self, lemma: str) -> frozenset[str]:
-        """The prepositions whose object is the content of verb ``lemma`` ("call *for*")."""
-        entry = self.verbs.get(lemma.lower())
+    def prepositions(self, lemma: str, pos: str = "VERB") -> frozenset[str]:
+        """The prepositions whose object is the content of ``lemma`` ("called *for*", "criticism
+        *of*"), a verb or (``pos="NOUN"``) a noun."""
+        entry = (self.verbs if pos == "VERB" else self.nouns).get(lemma.lower())
         if entry is None:
             return frozenset()
         return frozenset(c.partition(":")[2] for c in entry.complements if c.startswith("prep:"))
