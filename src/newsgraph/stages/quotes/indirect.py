@@ -112,8 +112,11 @@ def _verb(cue: Token, lexicon: Lexicon) -> Iterator[Attribution]:
         first = complement.left_edge
         if complement.dep_ == "xcomp":
             # "urged Congress to act": who is to do it belongs with what they are to do.
-            doer = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < complement.i), None)
-            first = first if doer is None else doer.left_edge
+            # "called on Congress to act": the same, after "on".
+            doer = next(
+                (c for c in cue.children if cue.i < c.i < complement.i and (c.dep_ == "dobj" or _on(c))), None
+            )
+            first = first if doer is None else doer.left_edge if doer.dep_ == "dobj" else doer.doc[doer.i + 1]
         bounds = _trim(first, _before_participle(last, lexicon))
         yield from _make(bounds, cue, speaker)
 
@@ -242,6 +245,10 @@ def _content_object(prep: Token) -> bool:
     ("spoke about the deficit", not "... on Monday", "... to 300 people")."""
     target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
     return target is not None and target.ent_type_ not in _CIRCUMSTANCES
+
+
+def _on(prep: Token) -> bool:
+    return prep.dep_ == "prep" and prep.lower_ in ("on", "upon") and any(c.dep_ == "pobj" for c in prep.children)
 
 
 def _agent(verb: Token) -> bool:
