@@ -201,3 +201,44 @@ def test_reported_speech_stays_in_its_paragraph(analyse) -> None:  # type: ignor
     text = "The mayor said the bridge would reopen\nin June, the engineers replied."
     for quote in analyse(text).quotes:
         assert "\n" not in quote.span.text
+
+
+def test_a_speech_noun_voiced_by_its_verb(analyse) -> None:  # type: ignore[no-untyped-def]
+    quotes = analyse("The governor made the case that the tax would hurt farmers.").quotes
+    quote = only(quotes, "farmers")
+    assert quote.span.text == "that the tax would hurt farmers"
+    assert quote.speaker is not None and quote.speaker.text == "governor"
+
+
+def test_a_speech_noun_of_nobody_named_is_not_an_attribution(analyse) -> None:  # type: ignore[no-untyped-def]
+    assert analyse("The claim that the tax would hurt farmers spread quickly.").quotes == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The governor's pledge to cut the tax surprised the farmers.", "to cut the tax"),
+        ("The governor's criticism of the new tax angered the council.", "the new tax"),
+    ],
+)
+def test_a_speech_nouns_infinitive_or_object(analyse, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    quote = only(analyse(text).quotes, content)
+    assert quote.span.text == content
+    assert quote.speaker is not None and quote.speaker.text == "governor"
+
+
+def test_an_object_with_what_is_said_of_it(analyse) -> None:  # type: ignore[no-untyped-def]
+    quotes = analyse("Most farmers see the new tax as a threat. They saw the film twice.").quotes
+    assert only(quotes, "threat").span.text == "the new tax as a threat"
+    assert not [q for q in quotes if "film" in q.span.text]
+
+
+def test_who_is_to_act_belongs_with_the_act(analyse) -> None:  # type: ignore[no-untyped-def]
+    quotes = analyse("The union urged the council to drop the tax. The mayor called on farmers to protest.").quotes
+    assert only(quotes, "drop").span.text == "the council to drop the tax"
+    assert only(quotes, "protest").span.text == "farmers to protest"
+
+
+def test_an_organisation_named_like_a_document_speaks_for_itself(analyse) -> None:  # type: ignore[no-untyped-def]
+    quote = only(analyse("The U.S. Geological Survey said the earthquakes may continue.").quotes, "earthquakes")
+    assert quote.speaker is not None and quote.speaker.text == "U.S. Geological Survey"

@@ -86,7 +86,7 @@ def _verb(cue: Token, lexicon: Lexicon) -> Iterator[Attribution]:
     chosen = clauses or [c for c in complements if c.dep_ == "dobj"]
     if not chosen and "predicate" in entry.complements:
         # "sees Clinton as the stronger candidate": an object only with what is said of it.
-        chosen = [c for c in cue.children if c.dep_ == "dobj" and _with_predicate(c) is not c]
+        chosen = [c for c in cue.children if c.dep_ == "dobj" and (_with_predicate(c) is not c or _as_phrase(c))]
     speaker = speaker_token(cue)
     if len(clauses) > 1 and clauses[0].i < cue.i < clauses[-1].i:
         # A clause on each side: the one after the cue is what it reports ("...: He said he's
@@ -245,6 +245,11 @@ def _content_object(prep: Token) -> bool:
     ("spoke about the deficit", not "... on Monday", "... to 300 people")."""
     target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
     return target is not None and target.ent_type_ not in _CIRCUMSTANCES
+
+
+def _as_phrase(obj: Token) -> bool:
+    """An object that holds its own predicate ("see [the tax as a threat]", parsed inside it)."""
+    return any(c.dep_ == "prep" and c.lower_ == "as" for c in obj.rights)
 
 
 def _on(prep: Token) -> bool:

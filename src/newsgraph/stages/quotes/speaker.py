@@ -97,6 +97,8 @@ def author(speaker: Token, lexicon: Lexicon) -> Token | None:
     or says nobody's."""
     if speaker.pos_ not in ("NOUN", "PROPN") or not lexicon.source(speaker.lemma_):
         return None
+    if speaker.ent_type_ in _AUTHORS:
+        return None  # a name, not a document: "the U.S. Geological Survey says"
     for child in speaker.rights:
         if child.dep_ == "prep" and child.lower_ in _BY:
             found = next((c for c in child.children if c.dep_ == "pobj"), None)
