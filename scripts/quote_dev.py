@@ -76,10 +76,14 @@ def score(args: argparse.Namespace) -> None:
     for kind in ("overall", "direct", "indirect"):
         row = report["content"][kind]
         overlap, exact = row["token_overlap"], row["exact"]
-        print(f"{kind:<9} overlap P/R/F1 {overlap['precision']:.3f} {overlap['recall']:.3f} {overlap['f1']:.3f}"
-              f"   exact F1 {exact['f1']:.3f}   gold {row['gold']} predicted {row['predicted']}")
-    print(f"source {report['source_accuracy']:.3f} (lenient {report['source_accuracy_lenient']:.3f})"
-          f"  cue {report['cue_accuracy']:.3f}")
+        print(
+            f"{kind:<9} overlap P/R/F1 {overlap['precision']:.3f} {overlap['recall']:.3f} {overlap['f1']:.3f}"
+            f"   exact F1 {exact['f1']:.3f}   gold {row['gold']} predicted {row['predicted']}"
+        )
+    print(
+        f"source {report['source_accuracy']:.3f} (lenient {report['source_accuracy_lenient']:.3f})"
+        f"  cue {report['cue_accuracy']:.3f}"
+    )
     if args.errors:
         Path(args.errors).write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors), "utf-8")
 
@@ -96,19 +100,35 @@ def _errors(article, predicted):  # type: ignore[no-untyped-def]
         shared = 0 if best is None else len(g & tokens(text, best.content))
         if best is not None and shared:
             used.add(id(best))
-        row = {"doc": article.name, "kind": gold.kind, "gold": words(gold.content), "cue": words(gold.cue),
-               "source": words(gold.source)}
+        row = {
+            "doc": article.name,
+            "kind": gold.kind,
+            "gold": words(gold.content),
+            "cue": words(gold.cue),
+            "source": words(gold.source),
+        }
         if best is not None and shared:
-            row.update(pred=words(best.content), pred_cue=words(best.cue), pred_source=words(best.source),
-                       exact=g == tokens(text, best.content))
+            row.update(
+                pred=words(best.content),
+                pred_cue=words(best.cue),
+                pred_source=words(best.source),
+                exact=g == tokens(text, best.content),
+            )
         sentence_start = text.rfind("\n", 0, gold.content[0][0]) + 1
         sentence_end = text.find("\n", gold.content[-1][1])
         row["para"] = text[sentence_start : sentence_end if sentence_end > 0 else len(text)]
         out.append(row)
     for p in predicted:
         if id(p) not in used:
-            out.append({"doc": article.name, "spurious": words(p.content), "pred_cue": words(p.cue),
-                        "pred_source": words(p.source), "kind": p.kind})
+            out.append(
+                {
+                    "doc": article.name,
+                    "spurious": words(p.content),
+                    "pred_cue": words(p.cue),
+                    "pred_source": words(p.source),
+                    "kind": p.kind,
+                }
+            )
     return out
 
 

@@ -55,11 +55,15 @@ def main() -> None:
     total = Counter(r["kind"] for r in rows)
     spoken = Counter(r["kind"] for r in rows if r["speaker"])
     resolved = Counter(r["kind"] for r in rows if r["entity"])
-    print(f"{len(rows)} quotes: with a speaker {sum(spoken.values()) / max(len(rows), 1):.3f}, "
-          f"with a speaker entity {sum(resolved.values()) / max(len(rows), 1):.3f}")
+    print(
+        f"{len(rows)} quotes: with a speaker {sum(spoken.values()) / max(len(rows), 1):.3f}, "
+        f"with a speaker entity {sum(resolved.values()) / max(len(rows), 1):.3f}"
+    )
     for kind in sorted(total):
-        print(f"  {kind:<9} {total[kind]:5d}  speaker {spoken[kind] / total[kind]:.3f}  "
-              f"entity {resolved[kind] / total[kind]:.3f}")
+        print(
+            f"  {kind:<9} {total[kind]:5d}  speaker {spoken[kind] / total[kind]:.3f}  "
+            f"entity {resolved[kind] / total[kind]:.3f}"
+        )
     if args.quotes:
         Path(args.quotes).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
     if args.compare:
@@ -70,8 +74,11 @@ def main() -> None:
         for r in rows:
             old = before.get((r["document"], r["start"], r["end"]))
             if r["speaker"] and (old is None or not old["speaker"]):
-                print(json.dumps({k: r[k] for k in ("document", "kind", "cue", "speaker", "entity", "text")},
-                                 ensure_ascii=False))
+                print(
+                    json.dumps(
+                        {k: r[k] for k in ("document", "kind", "cue", "speaker", "entity", "text")}, ensure_ascii=False
+                    )
+                )
 
 
 if __name__ == "__main__":

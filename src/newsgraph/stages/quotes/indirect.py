@@ -113,9 +113,7 @@ def _verb(cue: Token, lexicon: Lexicon) -> Iterator[Attribution]:
         if complement.dep_ == "xcomp":
             # "urged Congress to act": who is to do it belongs with what they are to do.
             # "called on Congress to act": the same, after "on".
-            doer = next(
-                (c for c in cue.children if cue.i < c.i < complement.i and (c.dep_ == "dobj" or _on(c))), None
-            )
+            doer = next((c for c in cue.children if cue.i < c.i < complement.i and (c.dep_ == "dobj" or _on(c))), None)
             first = first if doer is None else doer.left_edge if doer.dep_ == "dobj" else doer.doc[doer.i + 1]
         bounds = _trim(first, _before_participle(last, lexicon))
         yield from _make(bounds, cue, speaker)
