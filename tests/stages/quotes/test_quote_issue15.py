@@ -242,3 +242,19 @@ def test_who_is_to_act_belongs_with_the_act(analyse) -> None:  # type: ignore[no
 def test_an_organisation_named_like_a_document_speaks_for_itself(analyse) -> None:  # type: ignore[no-untyped-def]
     quote = only(analyse("The U.S. Geological Survey said the earthquakes may continue.").quotes, "earthquakes")
     assert quote.speaker is not None and quote.speaker.text == "U.S. Geological Survey"
+
+
+def test_negated_is_stored_in_the_quotes_data_column(analyse, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """No schema change: the flag lives in each quote's JSON ``data`` column, which the store
+    already keeps whole; the query rows and the CSV export read it from there."""
+    from newsgraph import query
+    from newsgraph.store import open_store
+
+    analysis = analyse("The mayor does not believe that the bridge will reopen. The mayor said it would rain.")
+    with open_store(str(tmp_path / "quotes.db")) as store:
+        store.add(analysis)
+        stored = store.get_analysis(analysis.document.id)
+        rows = list(query.quotes(store))
+    assert stored is not None
+    assert {q.span.text: q.negated for q in stored.quotes} == {q.span.text: q.negated for q in analysis.quotes}
+    assert {r.text: r.negated for r in rows} == {"that the bridge will reopen": True, "it would rain": False}
