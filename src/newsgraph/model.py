@@ -262,7 +262,12 @@ class Quote:
 
     ``time`` is when it was said and ``time_source`` how that is known: ``expression`` (the
     quotation's own time expression, "On May 3, ... stated") or ``reported`` (the article's date:
-    it was said by then)."""
+    it was said by then).
+
+    ``negated`` marks reported speech or belief whose cue is negated: in "she did not think her
+    pay would go up" the content is "her pay would go up" (the span PolNeAR-style annotation
+    gives), and ``negated`` says she did *not* think so. A reader of the content alone must check
+    it: a negated quote is not a claim the speaker made."""
 
     id: str
     document_id: str
@@ -275,6 +280,7 @@ class Quote:
     speaker_entity_id: str | None = None
     time: str | None = None
     time_source: str | None = None
+    negated: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -77,6 +77,7 @@ def to_record(analysis: Analysis) -> dict[str, Any]:
                 "speaker_span": None if q.speaker is None else _span(q.speaker),
                 "time": q.time,
                 "time_source": q.time_source,
+                "negated": q.negated,
             }
             for q in analysis.quotes
         ],

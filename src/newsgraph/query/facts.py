@@ -177,6 +177,7 @@ def quote_rows(conn: Connection, page: Sequence[Any], list_name: str) -> list[Qu
                 cue=cue["text"] if cue else None,
                 document=docs.get(row.document_id) or _missing(row.document_id),
                 cursor=encode_cursor(list_name, (row.date or "", row.id)),
+                negated=bool(data.get("negated", False)),
             )
         )
     return result

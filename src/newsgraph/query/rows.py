@@ -112,7 +112,8 @@ class EventRow:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class QuoteRow:
     """One quotation: ``kind`` direct/partial/indirect, ``text`` the quoted words as written,
-    the speaker (entity when linked, else the words naming them), the cue word and the article."""
+    the speaker (entity when linked, else the words naming them), the cue word and the article.
+    ``negated``: the cue is negated ("did not say"): the speaker did not say or believe it."""
 
     id: str
     date: str | None
@@ -123,6 +124,7 @@ class QuoteRow:
     cue: str | None
     document: DocumentRef
     cursor: str
+    negated: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -284,7 +284,7 @@ class RegionAttributor:
         authority in the north said)."""
         words = [t for t in post if not t.is_punct]
         for index, token in enumerate(words):
-            if token.pos_ == "VERB" and self.lexicon.verb(token.lemma_) is not None and token.i not in inside:
+            if token.pos_ == "VERB" and self.lexicon.cue(token) is not None and token.i not in inside:
                 speaker = speaker_token(token)
                 if index >= POST_CUE_WINDOW and not _spans(speaker, words[:index]):
                     return None
@@ -297,7 +297,7 @@ class RegionAttributor:
 
     def _last_cue(self, tokens: Sequence[Token], inside: range) -> Token | None:
         for token in reversed(tokens):
-            if token.pos_ == "VERB" and self.lexicon.verb(token.lemma_) is not None and token.i not in inside:
+            if token.pos_ == "VERB" and self.lexicon.cue(token) is not None and token.i not in inside:
                 return token
         return None
 

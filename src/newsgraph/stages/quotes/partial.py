@@ -47,7 +47,7 @@ def governing_cue(
         token = token.head
         if token.i in inside:
             continue
-        if token.pos_ in ("VERB", "AUX") and lexicon.verb(token.lemma_) is not None:
+        if token.pos_ in ("VERB", "AUX") and lexicon.cue(token) is not None:
             return token, speaker_token(token)
         if token.pos_ == "NOUN" and lexicon.noun(token.lemma_) is not None:
             owner = next((c for c in token.children if c.dep_ == "poss"), None)

@@ -11,6 +11,10 @@ Two conventions follow the PolNeAR annotation guidelines, the reference for attr
   "*He* stated"), and it resolves to the noun it modifies (:func:`antecedent`);
 - a participle set off by a comma after reported speech ("X warned that Y cannot ..., *citing*
   concerns") speaks with the reporting clause's subject, wherever the parser attached it.
+
+A document or data that speaks ("a lawsuit filed by the ACLU argues", "a report by the UN says",
+"according to a CNN poll") speaks for its author: :func:`author` finds who made it, and that
+organisation or person is the speaker.
 """
 
 from __future__ import annotations
@@ -19,12 +23,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsgraph.model import Mention
+from newsgraph.stages.quotes.lexicon import Lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _RELATIVE = frozenset({"who", "whom", "that", "which"})
 _EXPLETIVE = frozenset({"it", "there"})
+_NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
 # Dependents of a cue that pass its subject on: "He smiled and said ...", "..., adding that ...".
 _SHARES_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
 # Clauses that are the content of the verb above them: a participle hanging on one of them
@@ -77,6 +83,39 @@ def antecedent(speaker: Token) -> Token | None:
     return None
 
 
+# Participles that name who made a document: "a lawsuit *filed* by", "a poll *conducted* by".
+_MAKING = frozenset({"VBN"})
+# Who made it, in a preposition after the document: "a report *by* the UN", "a letter *from* X".
+_BY = frozenset({"by", "from"})
+# Named-entity labels of names that can author a document in front of it ("a CNN poll").
+_AUTHORS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
+
+
+def author(speaker: Token, lexicon: Lexicon) -> Token | None:
+    """The head of who made a document that speaks ("a lawsuit filed by *the ACLU*", "a report by
+    *the UN*", "*the ACLU*'s lawsuit", "a *CNN* poll"), None when ``speaker`` names no document
+    or says nobody's."""
+    if speaker.pos_ not in ("NOUN", "PROPN") or not lexicon.source(speaker.lemma_):
+        return None
+    if speaker.ent_type_ in _AUTHORS:
+        return None  # a name, not a document: "the U.S. Geological Survey says"
+    for child in speaker.rights:
+        if child.dep_ == "prep" and child.lower_ in _BY:
+            found = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if found is not None:
+                return author(found, lexicon) or found
+        if child.dep_ == "acl" and child.tag_ in _MAKING:
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            found = None if agent is None else next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if found is not None:
+                return found
+    for child in speaker.lefts:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child
+    named = [c for c in speaker.lefts if c.dep_ in ("compound", "nmod") and c.ent_type_ in _AUTHORS]
+    return named[-1] if named else None
+
+
 def _trailing_participle(cue: Token) -> bool:
     """``..., citing concerns``: a gerund-participle after a comma, following the verb it hangs on."""
     previous = cue.doc[cue.i - 1] if cue.i > 0 else None
@@ -101,8 +140,11 @@ def speaker_bounds(head: Token) -> tuple[int, int]:
         return head.idx, head.idx + len(head.text)
     tokens = head.doc[head.left_edge.i : head.i + 1]
     start = 0
+    # "No one" keeps its "No": without it the speaker would read as somebody.
     while start < len(tokens) - 1 and (
-        tokens[start].dep_ in ("det", "punct", "cc") or tokens[start].is_punct or tokens[start].is_space
+        (tokens[start].dep_ in ("det", "punct", "cc") and tokens[start].lower_ not in _NEGATIVE_DETERMINERS)
+        or tokens[start].is_punct
+        or tokens[start].is_space
     ):
         start += 1
     last = head

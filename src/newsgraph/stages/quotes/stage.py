@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from bisect import bisect_right
+from typing import TYPE_CHECKING
 
 from newsgraph.model import Analysis, Quote, Span, content_id
 from newsgraph.pipeline.registry import register
@@ -20,7 +21,11 @@ from newsgraph.stages.quotes.direct import RegionAttributor
 from newsgraph.stages.quotes.indirect import indirect_attributions
 from newsgraph.stages.quotes.lexicon import Lexicon, default_lexicon
 from newsgraph.stages.quotes.marks import QuotedRegion, quoted_regions
-from newsgraph.stages.quotes.speaker import antecedent, resolve, speaker_bounds
+from newsgraph.stages.quotes.negation import negated
+from newsgraph.stages.quotes.speaker import antecedent, author, resolve, speaker_bounds
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 
 class QuotedShare:
@@ -46,7 +51,7 @@ class QuoteStage:
     """Quotations and reported speech with their cue, speaker, speaker entity and time."""
 
     name = "quotes"
-    version = "2"
+    version = "3"
     requires: tuple[str, ...] = ("mentions",)
     produces: tuple[str, ...] = ("quotes",)
 
@@ -73,12 +78,18 @@ class QuoteStage:
         speaker: Span | None = None
         entity_id = None
         head = attribution.speaker
-        if head is not None and not (span.start <= head.idx < span.end):
+        # A document that speaks ("a report by the UN says") speaks for whoever made it.
+        head = None if head is None else author(head, self.lexicon) or head
+        # A speaker inside the content is one of its words, not who said it, unless the cue is
+        # inside too: the reporter's aside in the middle of reported speech ("The goal, he said,
+        # is ...").
+        if head is not None and (not (span.start <= head.idx < span.end) or _inside(attribution.cue, span)):
             speaker = context.span(*speaker_bounds(head))
             # A relative pronoun ("..., who said") refers to the noun its clause modifies.
             referent = antecedent(head) or head
             mention = resolve(context.analysis.mentions, referent.idx)
             entity_id = None if mention is None else mention.entity_id
+        cue_token = None if cue is None else _token_at(context.doc, cue.start)
         anchor = span.start if cue is None else cue.start
         time, time_source = quote_time(context.analysis, _sentence(sentences, anchor), anchor, (span.start, span.end))
         evidence = [s for s in (span, cue, speaker) if s is not None]
@@ -94,6 +105,7 @@ class QuoteStage:
             speaker_entity_id=entity_id,
             time=time,
             time_source=time_source,
+            negated=cue_token is not None and negated(cue_token),
         )
 
 
@@ -114,6 +126,16 @@ def _widest_reported(attributions: list[Attribution]) -> list[Attribution]:
         )
 
     return [a for a in attributions if not (a.kind == INDIRECT and a.cue is not None and inside_another(a))]
+
+
+def _token_at(doc: Doc, at: int) -> Token | None:
+    """The token starting at character ``at`` (a cue's first word), if there is one."""
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) and span[0].idx == at else None
+
+
+def _inside(cue: tuple[int, int] | None, span: Span) -> bool:
+    return cue is not None and span.start <= cue[0] and cue[1] <= span.end
 
 
 def _sentence(sentences: list[tuple[int, int]], at: int) -> tuple[int, int]:
