@@ -41,7 +41,7 @@ def parsed(pipeline, articles, documents, cache: Path):  # type: ignore[no-untyp
     for article in articles:
         path = cache / (hashlib.sha1(article.url.encode()).hexdigest()[:16] + ".spacy")
         if path.exists() and path.with_suffix(".npy").exists():
-            doc = list(DocBin().from_disk(path).get_docs(pipeline.nlp.vocab))[0]
+            doc = next(iter(DocBin().from_disk(path).get_docs(pipeline.nlp.vocab)))
             # DocBin keeps no tensor: the tok2vec output is cached beside it.
             doc.tensor = np.load(path.with_suffix(".npy"))
             docs[article.url] = doc
@@ -78,7 +78,15 @@ def score(args: argparse.Namespace) -> None:
     report = result.report()
     from newsgraph.cli.eval_event_gold import table
 
-    report.update({"gold": str(GOLD), "splits": args.split, "articles": "-", "min_confidence": args.min_confidence, "seconds": "-"})
+    report.update(
+        {
+            "gold": str(GOLD),
+            "splits": args.split,
+            "articles": "-",
+            "min_confidence": args.min_confidence,
+            "seconds": "-",
+        }
+    )
     print(table(report))
     if args.errors:
         Path(args.errors).write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in result.errors), "utf-8")

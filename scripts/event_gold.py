@@ -29,7 +29,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from newsgraph.eval.event_gold import (  # noqa: E402
-    MODALITIES,
     Article,
     GoldEvent,
     Participant,
@@ -70,7 +69,14 @@ def _polnear() -> list[dict[str, str]]:
             continue
         path = POLNEAR / "train" / "text" / (meta["filename"] + ".txt")
         if path.exists():
-            records.append({"url": path.name, "title": meta["title"], "published": meta["publication_date"], "text": path.read_text("utf-8")})
+            records.append(
+                {
+                    "url": path.name,
+                    "title": meta["title"],
+                    "published": meta["publication_date"],
+                    "text": path.read_text("utf-8"),
+                }
+            )
     return sorted(records, key=lambda r: r["url"])
 
 
@@ -287,7 +293,9 @@ def _convert(path: Path, articles: list[dict[str, object]], records: list[dict[s
     if sorted(numbers) != list(range(len(bounds))):  # type: ignore[arg-type]
         missing = sorted(set(range(len(bounds))) - set(numbers))  # type: ignore[arg-type]
         extra = sorted(set(numbers) - set(range(len(bounds))), key=str)  # type: ignore[arg-type]
-        raise ValueError(f"{where}: every sentence 0..{len(bounds) - 1} exactly once (missing {missing}, unknown {extra})")  # type: ignore[arg-type]
+        raise ValueError(
+            f"{where}: every sentence 0..{len(bounds) - 1} exactly once (missing {missing}, unknown {extra})"
+        )  # type: ignore[arg-type]
     sentences = []
     for item in sorted(given, key=lambda s: s["s"]):
         index = item["s"]
@@ -367,7 +375,10 @@ def agree(args: argparse.Namespace) -> None:
                     fields[side] += bool(gx & gy) or (not gx and not gy)
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     print(f"{len(second)} articles, {sentences} sentences: second coding against the first")
-    print(f"events P {precision:.3f} R {recall:.3f} F1 {2 * precision * recall / (precision + recall):.3f} (tp {tp}, fp {fp}, fn {fn})")
+    print(
+        f"events P {precision:.3f} R {recall:.3f} F1 {2 * precision * recall / (precision + recall):.3f}"
+        f" (tp {tp}, fp {fp}, fn {fn})"
+    )
     print("on paired events: " + "  ".join(f"{k} {v / tp:.3f}" for k, v in fields.items()))
 
 
@@ -414,7 +425,9 @@ def build(args: argparse.Namespace) -> None:
         if args.second
         else GOLD
     )
-    write_gold(out, built, corpus="wikinews-2019-2020/articles.jsonl" if args.corpus == "wikinews" else "polnear/train/text")
+    write_gold(
+        out, built, corpus="wikinews-2019-2020/articles.jsonl" if args.corpus == "wikinews" else "polnear/train/text"
+    )
     sentences = sum(len(a.sentences) for a in built)
     events = sum(len(s.events) for a in built for s in a.sentences)
     print(f"{len(built)} articles, {sentences} sentences, {events} events -> {out}")

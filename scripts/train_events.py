@@ -65,7 +65,17 @@ class Rows:
     groups: list[str] = dataclasses.field(default_factory=list)
     weights: list[float] = dataclasses.field(default_factory=list)
 
-    def add(self, doc, candidates: list[Candidate], index: MentionIndex, golds: list, group: str, weight: float, sectors: frozenset[str], published: str | None) -> None:  # type: ignore[no-untyped-def]
+    def add(
+        self,
+        doc,
+        candidates: list[Candidate],
+        index: MentionIndex,
+        golds: list,
+        group: str,
+        weight: float,
+        sectors: frozenset[str],
+        published: str | None,
+    ) -> None:  # type: ignore[no-untyped-def]
         if not candidates:
             return
         self.features.extend(iter_features(doc, candidates, index, sectors, published))
@@ -84,7 +94,9 @@ def _analyse(pipeline, stage: EventStage, document: Document, doc):  # type: ign
     """The analysis up to the event stage, the event stage's context, and its candidates."""
     analysis = Analysis(document=document)
     for before in _before_events(pipeline):
-        context = StageContext(analysis=analysis, doc=doc, stage=before.name, version=before.version, model=pipeline.model)
+        context = StageContext(
+            analysis=analysis, doc=doc, stage=before.name, version=before.version, model=pipeline.model
+        )
         analysis = before(context)
     context = StageContext(analysis=analysis, doc=doc, stage=stage.name, version=stage.version, model=pipeline.model)
     candidates, index = stage.candidates(context)
@@ -118,7 +130,7 @@ def gold_rows(pipeline, stage: EventStage, articles: list[Article], data: Path, 
     for article in articles:
         document = documents[article.url]
         doc = docs[article.url]
-        analysis, context, candidates, index = _analyse(pipeline, stage, document, doc)
+        _analysis, _context, candidates, index = _analyse(pipeline, stage, document, doc)
         golds = pair_candidates(article, [c.event for c in candidates])
         rows.add(doc, candidates, index, golds, article.url, 1.0, stage.sectors.words, document.published)
         kept.append((article, document, doc))
@@ -159,7 +171,16 @@ def synthetic_rows(pipeline, stage: EventStage, rows: Rows) -> int:  # type: ign
         document = Document.create(text=record["text"], published=record["published"], origin=record["id"])
         _, _, candidates, index = _analyse(pipeline, stage, document, doc)
         golds = pair_candidates(article, [c.event for c in candidates])
-        rows.add(doc, candidates, index, golds, "synthetic:" + record["id"], SYNTHETIC_WEIGHT, stage.sectors.words, record["published"])
+        rows.add(
+            doc,
+            candidates,
+            index,
+            golds,
+            "synthetic:" + record["id"],
+            SYNTHETIC_WEIGHT,
+            stage.sectors.words,
+            record["published"],
+        )
         count += 1
     return count
 
@@ -208,7 +229,9 @@ def choose_c(x, y, w, groups: list[str], grid: tuple[float, ...]) -> tuple[float
         total = 0.0
         for train, held in folds.split(x, y, groups):
             model = _fit(x[train], y[train], w[train], c)
-            total += log_loss(y[held], model.predict_proba(x[held])[:, 1], sample_weight=w[held], labels=[0, 1]) * len(held)
+            total += log_loss(y[held], model.predict_proba(x[held])[:, 1], sample_weight=w[held], labels=[0, 1]) * len(
+                held
+            )
         losses[c] = total / len(y)
     return min(losses, key=losses.__getitem__), losses
 
@@ -252,7 +275,7 @@ def dev_curve(pipeline, stage: EventStage, dev: list) -> list[dict]:  # type: ig
     """Precision and recall of the whole stage on dev at each threshold."""
     analyses = []
     for article, document, doc in dev:
-        analysis, context, _, _ = _analyse(pipeline, stage, document, doc)
+        _analysis, context, _, _ = _analyse(pipeline, stage, document, doc)
         result = stage(context)
         analyses.append((article, document, result))
     curve = []
@@ -321,7 +344,15 @@ def main() -> None:
         "features": len(vocabulary),
         "dev_background_accuracy": round(float((background.predict(xd[dev_paired]) == ybd[dev_paired]).mean()), 4),
         "dev_background_accuracy_rules": round(
-            float((np.array([f"rule_background=True" in f for f, p in zip(dev_rows.features, dev_paired) if p]) == ybd[dev_paired]).mean()), 4
+            float(
+                (
+                    np.array(
+                        ["rule_background=True" in f for f, p in zip(dev_rows.features, dev_paired, strict=True) if p]
+                    )
+                    == ybd[dev_paired]
+                ).mean()
+            ),
+            4,
         ),
         "embedding": args.embedding,
     }
@@ -346,8 +377,8 @@ def main() -> None:
     if args.dry_run:
         return
     write_model(vocabulary, model, background, use_vectors, width, card)
-    from newsgraph.stages.events import classifier as classifier_module
     from newsgraph import models as models_module
+    from newsgraph.stages.events import classifier as classifier_module
 
     classifier_module.load_classifier.cache_clear()
     models_module.event_model_card.cache_clear()
