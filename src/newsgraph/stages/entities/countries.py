@@ -98,6 +98,7 @@ def _fuzzy_names() -> dict[int, tuple[tuple[str, str], ...]]:
     return {length: tuple(sorted(pairs)) for length, pairs in by_length.items()}
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of the word; the same words recur
 def fuzzy_country_code(word: str) -> str | None:
     """The country a misspelled one-word country name or demonym names ("Ethopia" -> ETH), or
     None. Safe by construction: only capitalised words of at least six letters that are no

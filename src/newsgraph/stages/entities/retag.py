@@ -24,6 +24,7 @@ once is often missed or mislabelled later. So, on the model's entity spans:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -414,14 +415,24 @@ def _events(doc: Doc, spans: list[NamedSpan], lines: _Lines) -> list[NamedSpan]:
 _INSTRUMENT_TOKENS = 6
 
 
+@functools.cache
+def _instrument_prefixes(names: frozenset[str]) -> frozenset[str]:
+    """Every leading part of every instrument name: a window can only match where its first
+    token's text is one."""
+    return frozenset(name[:end] for name in names for end in range(1, len(name) + 1))
+
+
 def _instruments(doc: Doc, spans: list[NamedSpan]) -> list[NamedSpan]:
     """Step 6: indexes and currencies (see the module docstring)."""
     names = lexicons().instruments
+    starts = _instrument_prefixes(frozenset(names))
     found: list[NamedSpan] = []
     i = 0
     while i < len(doc):
         match = None
-        for size in range(min(_INSTRUMENT_TOKENS, len(doc) - i), 0, -1):
+        # A name's text begins with its first token's: most tokens start none (cheap to rule out).
+        sizes = range(min(_INSTRUMENT_TOKENS, len(doc) - i), 0, -1) if doc[i].lower_ in starts else ()
+        for size in sizes:
             window = doc[i : i + size]
             if window.text.lower() not in names or window[-1].is_punct:
                 continue

@@ -205,9 +205,10 @@ def _in_paragraph(first: Token, last: Token, cue: Token) -> tuple[Token, Token] 
     """The content inside the cue's paragraph: a parse that runs over a line break (a quotation
     mark the parser misread, a heading) joins what somebody else says next."""
     doc = cue.doc
-    text = doc.text
-    if "\n" not in text[first.idx : last.idx]:
+    # Token by token: ``doc.text`` joins the whole document on every access.
+    if not any("\n" in token.text_with_ws for token in doc[first.i : last.i]):
         return first, last
+    text = doc.text
     opening = text.rfind("\n", 0, cue.idx) + 1
     closing = text.find("\n", cue.idx)
     closing = len(text) if closing < 0 else closing
