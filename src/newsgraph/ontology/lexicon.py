@@ -24,7 +24,8 @@ __all__ = ["COMPLEMENT_MODALITIES", "ENTITY_KINDS", "Entry", "Lexicon", "ObjectR
 
 #: What a trigger may say about the event in its complement ("threatened to ban": hypothetical).
 COMPLEMENT_MODALITIES = ("future", "hypothetical", "negated")
-#: Entity kinds an ``[triggers.object]`` rule may name (the kinds of the entities stage).
+#: The kinds of entity the entities stage gives (``stages/entities/kinds.py`` uses this list),
+#: which an ``[triggers.object]`` rule may name.
 ENTITY_KINDS = (
     "person",
     "organisation",

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsgraph.model import content_id, normalise_text
+from newsgraph.ontology.lexicon import ENTITY_KINDS
 from newsgraph.stages.entities.countries import (
     canonical_country_name,
     country_code,
@@ -37,19 +38,8 @@ if TYPE_CHECKING:
 
 __all__ = ["KINDS", "Identity", "entity_id", "identify"]
 
-KINDS = (
-    "person",
-    "organisation",
-    "country",
-    "place",
-    "region",
-    "facility",
-    "project",
-    "product",
-    "instrument",
-    "event",
-    "group",
-)
+# One list of kinds: the trigger lexicons' object rules name the same kinds this stage gives.
+KINDS = ENTITY_KINDS
 
 _LABEL_KINDS = {
     "PERSON": "person",
