@@ -416,16 +416,16 @@ _INSTRUMENT_TOKENS = 6
 
 
 @functools.cache
-def _instrument_prefixes(names: frozenset[str]) -> frozenset[str]:
+def _instrument_prefixes() -> frozenset[str]:
     """Every leading part of every instrument name: a window can only match where its first
-    token's text is one."""
-    return frozenset(name[:end] for name in names for end in range(1, len(name) + 1))
+    token's text is one. Built once, as the lexicons are."""
+    return frozenset(name[:end] for name in lexicons().instruments for end in range(1, len(name) + 1))
 
 
 def _instruments(doc: Doc, spans: list[NamedSpan]) -> list[NamedSpan]:
     """Step 6: indexes and currencies (see the module docstring)."""
     names = lexicons().instruments
-    starts = _instrument_prefixes(frozenset(names))
+    starts = _instrument_prefixes()
     found: list[NamedSpan] = []
     i = 0
     while i < len(doc):
